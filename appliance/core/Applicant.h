@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace gov {
 
 enum class ApplicantKind {
@@ -20,7 +22,13 @@ enum class IdType {
     ForeignerPermanentResidence, // 外国人永久居留身份证
 };
 
+// Returns the stable key that the database stores, e.g. "resident_id_card"
+// or "hk_macau_permit".
 QString idTypeKey(IdType type);
+// Returns the type for a key of idTypeKey(), or nullopt for an unknown key.
+std::optional<IdType> idTypeFromKey(const QString &key);
+// Returns the document name for the user, e.g. 居民身份证 in Chinese.
+QString idTypeDisplayName(IdType type);
 
 // 申请人: a natural person or a legal person. Personal fields (name, ID
 // number, phone, address) are stored encrypted; this struct holds plaintext
