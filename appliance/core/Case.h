@@ -57,7 +57,8 @@ struct CaseEvent {
     CaseState from = CaseState::Submitted;
     CaseState to = CaseState::Submitted;
     QString actor;    // operator id
-    QDateTime at;     // UTC
+    QDateTime at;     // when it was recorded, UTC
+    QDate date;       // effective date in local time (may be earlier than `at`)
     QString reason;
 };
 
@@ -71,6 +72,7 @@ struct Case {
     CaseState state = CaseState::Submitted;
 
     QDate submittedOn;
+    QDate correctedOn;           // the day corrected materials arrived after a correction notice
     QDate acceptedOn;            // null until accepted
     QDate decidedOn;             // null until decided
     QDate deliveredOn;
