@@ -50,6 +50,7 @@ public:
     T &value() & { return std::get<0>(m_data); }
     T &&value() && { return std::get<0>(std::move(m_data)); }
     const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
     const T *operator->() const { return &std::get<0>(m_data); }
     T *operator->() { return &std::get<0>(m_data); }
 

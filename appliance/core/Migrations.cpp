@@ -1,0 +1,192 @@
+#include "Migrations.h"
+
+#include "Logging.h"
+#include "SqliteDatabase.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace gov {
+
+namespace {
+
+// Version 1: cases with encrypted personal fields, their materials,
+// suspensions and history, the audit chain and cache metadata.
+Status migrateTo1(SqliteDatabase &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE matters (
+    code        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    catalog_version TEXT,
+    imported_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE cases (
+    id                  INTEGER PRIMARY KEY,
+    case_number         TEXT NOT NULL UNIQUE,
+    matter_code         TEXT NOT NULL,
+    state               TEXT NOT NULL,
+    applicant_kind      TEXT NOT NULL,
+    id_type             TEXT NOT NULL,
+    applicant_name      BLOB NOT NULL,
+    id_number           BLOB,
+    id_index            BLOB,
+    id_masked           TEXT,
+    credit_code         TEXT,
+    legal_representative BLOB,
+    phone               BLOB,
+    address             BLOB,
+    submitted_on        TEXT NOT NULL,
+    corrected_on        TEXT,
+    accepted_on         TEXT,
+    decided_on          TEXT,
+    delivered_on        TEXT,
+    decision_limit_days INTEGER NOT NULL,
+    extension_days      INTEGER NOT NULL DEFAULT 0,
+    extension_approver  TEXT,
+    extension_reason    TEXT,
+    state_before_suspension TEXT,
+    decision_reason     TEXT,
+    delivery_method     TEXT,
+    version             INTEGER NOT NULL DEFAULT 1,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL
+) STRICT;
+CREATE INDEX cases_state ON cases(state);
+CREATE INDEX cases_matter ON cases(matter_code);
+CREATE INDEX cases_id_index ON cases(id_index);
+
+CREATE TABLE case_materials (
+    case_id          INTEGER NOT NULL REFERENCES cases(id),
+    requirement_code TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    provided         INTEGER NOT NULL,
+    file_name        TEXT,
+    sm3              BLOB,
+    PRIMARY KEY (case_id, requirement_code)
+) STRICT;
+
+CREATE TABLE case_suspensions (
+    case_id  INTEGER NOT NULL REFERENCES cases(id),
+    seq      INTEGER NOT NULL,
+    kind     TEXT NOT NULL,
+    start_on TEXT NOT NULL,
+    end_on   TEXT,
+    reason   TEXT,
+    PRIMARY KEY (case_id, seq)
+) STRICT;
+
+CREATE TABLE case_events (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id),
+    action     TEXT NOT NULL,
+    from_state TEXT NOT NULL,
+    to_state   TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    effective_on TEXT,
+    reason     TEXT
+) STRICT;
+CREATE INDEX case_events_case ON case_events(case_id);
+
+CREATE TABLE audit (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    object    TEXT NOT NULL,
+    detail    TEXT NOT NULL,
+    prev_hash BLOB NOT NULL,
+    hash      BLOB NOT NULL
+) STRICT;
+)sql");
+}
+
+// Version 2: the outbox that the sync daemon drains, and the imported
+// GB/T 2260 division lists (current and historical revisions).
+Status migrateTo2(SqliteDatabase &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    case_id    INTEGER REFERENCES cases(id),
+    event_id   INTEGER REFERENCES case_events(id),
+    created_at TEXT NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    sent_at    TEXT
+) STRICT;
+CREATE INDEX outbox_pending ON outbox(sent_at, id);
+
+CREATE TABLE divisions (
+    code     TEXT NOT NULL,
+    revision TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    PRIMARY KEY (code, revision)
+) STRICT;
+
+-- Every case created under version 1 gets an outbox row, so that none is
+-- left out of the first sync.
+INSERT INTO outbox (kind, case_id, created_at)
+    SELECT 'case.created', id, created_at FROM cases;
+)sql");
+}
+
+using MigrationFunction = Status (*)(SqliteDatabase &);
+constexpr std::array<MigrationFunction, 2> kMigrations = {migrateTo1, migrateTo2};
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(kMigrations.size());
+}
+
+Status Migrations::migrate(SqliteDatabase &db, int target)
+{
+    if (target < 0)
+        target = latestVersion();
+
+    Result<int> current = db.userVersion();
+    if (!current)
+        return current.error();
+    if (*current > latestVersion()) {
+        return makeError(
+            ErrorCode::Unsupported,
+            QStringLiteral("schema version %1 is newer than supported %2").arg(*current).arg(latestVersion()),
+            QCoreApplication::translate("gov::Migrations",
+                                        "The cache at %1 was written by a newer GovAppliance (schema %2, "
+                                        "this program knows up to %3). Upgrade the software; the cache "
+                                        "was not changed.")
+                .arg(db.path())
+                .arg(*current)
+                .arg(latestVersion()));
+    }
+
+    for (int version = *current + 1; version <= target; ++version) {
+        Transaction transaction(db);
+        if (Status status = transaction.begin(); !status)
+            return status;
+        if (Status status = kMigrations[size_t(version - 1)](db); !status) {
+            qCWarning(lcStore) << "migration to schema" << version << "failed:" << status.error().detail;
+            return status;
+        }
+        if (Status status = db.setUserVersion(version); !status)
+            return status;
+        if (Status status = transaction.commit(); !status)
+            return status;
+        qCInfo(lcStore) << "migrated cache to schema" << version;
+    }
+    return {};
+}
+
+} // namespace gov
