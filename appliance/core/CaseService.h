@@ -1,0 +1,122 @@
+#pragma once
+
+#include "CaseStore.h"
+#include "Deadlines.h"
+#include "DivisionCodes.h"
+#include "WorkingCalendar.h"
+#include "Workflow.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace gov {
+
+namespace crypto {
+class CryptoProvider;
+}
+class FieldCipher;
+
+// Where a cache folder keeps its files.
+struct CachePaths {
+    QString dir;
+    QString database; // <dir>/cache.db
+    QString keyFile;  // <dir>/keys/master.key unless GOV_KEY_FILE names another
+    QString calendar; // <dir>/calendar.json, a replacement calendar when present
+
+    static CachePaths forDir(const QString &dir);
+};
+
+// A new application as the operator enters it.
+struct NewCaseRequest {
+    QString matterCode;
+    Applicant applicant;
+    QStringList providedMaterials;     // requirement codes handed in
+    QMap<QString, QString> attachments; // requirement code -> file path (stored by SM3 digest)
+    QDate submittedOn;                 // defaults to today
+    // A legal person's credit code that fails the GB 32100 check character
+    // (codes issued before the standard) is accepted only with a reason,
+    // and the override is audited.
+    QString creditCodeOverrideReason;
+};
+
+// Everything a screen or `govctl case show` needs about one case.
+struct CaseView {
+    Case record;
+    Matter matter;
+    std::optional<DeadlineInfo> deadlines;
+    QString deadlineError; // set when the calendar does not cover the dates
+    QList<Action> allowedActions;
+};
+
+struct ListFilter {
+    std::optional<CaseState> state;
+    QString matterCode;
+    bool dueSoonOnly = false;
+    bool overdueOnly = false;
+    QDate today;
+};
+
+struct ListedCase {
+    CaseListing listing;
+    std::optional<DeadlineInfo> deadlines;
+};
+
+// The operations of a civil servant's workday over one cache folder. The
+// CLI and the client are thin shells over this class.
+class CaseService {
+public:
+    ~CaseService();
+
+    // Creates the cache folder (mode 0700), the database and the key file.
+    static Result<std::unique_ptr<CaseService>> init(const QString &dir, const QString &actor);
+    static Result<std::unique_ptr<CaseService>> open(const QString &dir);
+
+    CaseStore &store() { return *m_store; }
+    const WorkingCalendar &calendar() const { return m_calendar; }
+    const DivisionCodes &divisions() const { return m_divisions; }
+    const Workflow &workflow() const { return *m_workflow; }
+    const CachePaths &paths() const { return m_paths; }
+    const crypto::CryptoProvider &crypto() const { return *m_crypto; }
+
+    Result<int> importCatalog(const QString &path, const QString &actor);
+    Result<int> importDivisions(const QString &path, const QString &actor);
+
+    // Validates the applicant by the declared type, records the materials
+    // and stores the case in state Submitted.
+    Result<Case> createCase(const NewCaseRequest &request, const QString &actor);
+
+    // Validates an applicant without storing anything; used by the importer.
+    // `warning` receives a soft problem (credit code check character).
+    Status validateApplicant(Applicant &applicant, QDate today, QString *warning) const;
+
+    // Marks materials as handed in (before `resume` after a correction
+    // notice) and applies one workflow action.
+    Result<Case> applyAction(const QString &caseNumber, const ActionRequest &request,
+                             const QStringList &newlyProvided = {});
+
+    // Loads a case; personal data is decrypted only with `reveal`, which
+    // needs a reason and is audited.
+    Result<CaseView> view(const QString &caseNumber, QDate today, bool reveal = false, const QString &actor = {},
+                          const QString &reason = {});
+
+    Result<QList<ListedCase>> list(const ListFilter &filter);
+
+private:
+    CaseService() = default;
+    static Result<std::unique_ptr<CaseService>> openAt(const CachePaths &paths, bool create);
+    Status loadReferenceData();
+
+    CachePaths m_paths;
+    std::shared_ptr<const crypto::CryptoProvider> m_crypto;
+    std::shared_ptr<const FieldCipher> m_cipher;
+    std::unique_ptr<CaseStore> m_store;
+    WorkingCalendar m_calendar;
+    DivisionCodes m_divisions;
+    std::unique_ptr<Workflow> m_workflow;
+};
+
+} // namespace gov
