@@ -1,0 +1,108 @@
+#include "CliContext.h"
+
+#include "CaseService.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace gov::cli {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("govctl", text);
+}
+
+CliContext::CliContext() : m_out(stdout), m_err(stderr)
+{
+    m_out.setEncoding(QStringConverter::Utf8);
+    m_err.setEncoding(QStringConverter::Utf8);
+}
+
+void CliContext::setGlobals(const QString &cacheDir, const QString &actor, bool json, QDate today)
+{
+    m_cacheDir = cacheDir;
+    m_actor = actor;
+    m_json = json;
+    m_today = today;
+}
+
+bool CliContext::parse(const QStringList &arguments, const QList<OptionSpec> &options, const QStringList &positional,
+                       const QString &commandName)
+{
+    m_parser = std::make_unique<QCommandLineParser>();
+    m_parser->setApplicationDescription(commandName);
+    for (const OptionSpec &spec : options) {
+        QCommandLineOption option(QLatin1String(spec.name), QCoreApplication::translate("govctl", spec.help));
+        if (spec.valueName)
+            option.setValueName(QLatin1String(spec.valueName));
+        m_parser->addOption(option);
+    }
+    QStringList withProgram = arguments;
+    withProgram.prepend(QStringLiteral("govctl"));
+    if (!m_parser->parse(withProgram)) {
+        usage(m_parser->errorText());
+        return false;
+    }
+    if (m_parser->positionalArguments().size() != positional.size()) {
+        usage(tr("%1 expects %2: %3").arg(commandName).arg(positional.size()).arg(positional.join(QLatin1Char(' '))));
+        return false;
+    }
+    return true;
+}
+
+Result<std::unique_ptr<CaseService>> CliContext::openService() const
+{
+    return CaseService::open(m_cacheDir);
+}
+
+void CliContext::printJson(const QJsonObject &object)
+{
+    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+int CliContext::exitCodeFor(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidInput:
+    case ErrorCode::IllegalTransition:
+    case ErrorCode::OutOfRange:
+    case ErrorCode::Conflict:
+        return ExitInvalid;
+    case ErrorCode::NotFound:
+        return ExitNotFound;
+    case ErrorCode::Storage:
+    case ErrorCode::Crypto:
+    case ErrorCode::Integrity:
+    case ErrorCode::Io:
+    case ErrorCode::Unsupported:
+        return ExitFailure;
+    }
+    return ExitFailure;
+}
+
+int CliContext::fail(const Error &error)
+{
+    m_out.flush();
+    if (m_json) {
+        QJsonObject object{{QStringLiteral("ok"), false},
+                           {QStringLiteral("error"), error.userText},
+                           {QStringLiteral("exit_code"), exitCodeFor(error)}};
+        m_err << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
+    } else {
+        m_err << tr("Error: %1").arg(error.userText) << Qt::endl;
+    }
+    return exitCodeFor(error);
+}
+
+int CliContext::usage(const QString &message)
+{
+    m_out.flush();
+    m_err << tr("Usage error: %1").arg(message) << Qt::endl;
+    m_err << tr("Run \"govctl help\" for the list of commands.") << Qt::endl;
+    return ExitUsage;
+}
+
+} // namespace gov::cli
