@@ -32,7 +32,7 @@ int initCommand(CliContext &context, const QStringList &args)
                            {QStringLiteral("schema"), *schema}});
         return ExitOk;
     }
-    context.print(tr("Cache ready at %1 (schema version %2).").arg((*service)->paths().dir).arg(*schema));
+    context.print(Text::tr("Cache ready at %1 (schema version %2).").arg((*service)->paths().dir).arg(*schema));
     return ExitOk;
 }
 
@@ -73,15 +73,15 @@ int statusCommand(CliContext &context, const QStringList &args)
                            {QStringLiteral("divisions"), s.divisions().size()}});
         return ExitOk;
     }
-    context.print(tr("Cache: %1").arg(s.paths().dir));
-    context.print(tr("Matters in catalog: %1").arg(matters->size()));
-    context.print(tr("Cases: %1 (due soon %2, overdue %3)").arg(cases->size()).arg(dueSoon).arg(overdue));
-    context.print(tr("Outbox rows waiting for sync: %1").arg(*outbox));
-    context.print(tr("Calendar version %1, covering %2 to %3")
+    context.print(Text::tr("Cache: %1").arg(s.paths().dir));
+    context.print(Text::tr("Matters in catalog: %1").arg(matters->size()));
+    context.print(Text::tr("Cases: %1 (due soon %2, overdue %3)").arg(cases->size()).arg(dueSoon).arg(overdue));
+    context.print(Text::tr("Outbox rows waiting for sync: %1").arg(*outbox));
+    context.print(Text::tr("Calendar version %1, covering %2 to %3")
                       .arg(s.calendar().version())
                       .arg(s.calendar().firstYear())
                       .arg(s.calendar().lastYear()));
-    context.print(tr("Division codes known: %1").arg(s.divisions().size()));
+    context.print(Text::tr("Division codes known: %1").arg(s.divisions().size()));
     return ExitOk;
 }
 
@@ -99,7 +99,7 @@ int catalogCommand(CliContext &context, const QString &command, const QStringLis
         if (context.json())
             context.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("matters"), *count}});
         else
-            context.print(tr("Imported %1 matters into the catalog.").arg(*count));
+            context.print(Text::tr("Imported %1 matters into the catalog.").arg(*count));
         return ExitOk;
     }
 
@@ -119,13 +119,13 @@ int catalogCommand(CliContext &context, const QString &command, const QStringLis
         return ExitOk;
     }
     for (const Matter &matter : *matters) {
-        context.print(tr("%1  %2  [%3]  statutory %4 / promised %5 working days, %6 materials")
+        context.print(Text::tr("%1  %2  [%3]  statutory %4 / promised %5 working days, %6 materials")
                           .arg(matter.code, matter.name, matterTypeDisplayName(matter.type))
                           .arg(matter.statutoryLimitDays)
                           .arg(matter.promisedLimitDays)
                           .arg(matter.materials.size()));
     }
-    context.print(tr("%1 matters.").arg(matters->size()));
+    context.print(Text::tr("%1 matters.").arg(matters->size()));
     return ExitOk;
 }
 
@@ -142,7 +142,7 @@ int divisionsCommand(CliContext &context, const QStringList &args)
     if (context.json())
         context.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("entries"), *count}});
     else
-        context.print(tr("Imported %1 division codes; %2 known in all.").arg(*count).arg((*service)->divisions().size()));
+        context.print(Text::tr("Imported %1 division codes; %2 known in all.").arg(*count).arg((*service)->divisions().size()));
     return ExitOk;
 }
 
@@ -183,11 +183,11 @@ int validateCommand(CliContext &context, const QString &kind, const QStringList 
         const DivisionCodes divisions = divisionsForValidation(context);
         Result<CitizenIdInfo> info = CitizenId::validate(value, divisions, context.today());
         if (!info)
-            return reportValidation(context, false, {}, tr("Invalid: %1").arg(info.error().userText));
-        QString message = tr("Valid citizen ID number %1, born %2")
+            return reportValidation(context, false, {}, Text::tr("Invalid: %1").arg(info.error().userText));
+        QString message = Text::tr("Valid citizen ID number %1, born %2")
                               .arg(CitizenId::mask(info->normalized), info->birthDate.toString(Qt::ISODate));
         if (info->convertedFromLegacy)
-            message += QLatin1Char(' ') + tr("(converted from the 15-digit form)");
+            message += QLatin1Char(' ') + Text::tr("(converted from the 15-digit form)");
         return reportValidation(context, true, info->normalized, message,
                                 {{QStringLiteral("birth_date"), info->birthDate.toString(Qt::ISODate)},
                                  {QStringLiteral("region"), info->regionCode},
@@ -196,30 +196,40 @@ int validateCommand(CliContext &context, const QString &kind, const QStringList 
     if (kind == QLatin1String("uscc")) {
         Result<CreditCodeInfo> info = CreditCode::validate(value);
         if (!info)
-            return reportValidation(context, false, {}, tr("Invalid: %1").arg(info.error().userText));
+            return reportValidation(context, false, {}, Text::tr("Invalid: %1").arg(info.error().userText));
         if (!info->checkCharacterValid) {
-            return reportValidation(context, false, info->normalized, tr("Warning: %1").arg(info->warning),
+            return reportValidation(context, false, info->normalized, Text::tr("Warning: %1").arg(info->warning),
                                     {{QStringLiteral("override_possible"), true}});
         }
         return reportValidation(context, true, info->normalized,
-                                tr("Valid unified social credit code %1").arg(info->normalized));
+                                Text::tr("Valid unified social credit code %1").arg(info->normalized));
     }
     if (kind == QLatin1String("division")) {
         const DivisionCodes divisions = divisionsForValidation(context);
         Result<DivisionEntry> entry = divisions.validateCode(value);
         if (!entry)
-            return reportValidation(context, false, {}, tr("Invalid: %1").arg(entry.error().userText));
-        return reportValidation(context, true, entry->code,
-                                tr("Valid division code %1 %2 (list %3)").arg(entry->code, entry->name, entry->revision));
+            return reportValidation(context, false, {}, Text::tr("Invalid: %1").arg(entry.error().userText));
+        const QString code = value.trimmed();
+        if (entry->code != code) {
+            // Without a full list the code is checked only down to the level
+            // the cache knows for that province.
+            return reportValidation(context, true, code,
+                                    Text::tr("Division code %1 is plausible: it lies in %2 %3, but no full division "
+                                             "list is loaded to check the code itself (govctl divisions import FILE).")
+                                        .arg(code, entry->code, entry->name),
+                                    {{QStringLiteral("checked_down_to"), entry->code}});
+        }
+        return reportValidation(context, true, code,
+                                Text::tr("Valid division code %1 %2 (list %3)").arg(entry->code, entry->name, entry->revision));
     }
     if (kind == QLatin1String("phone")) {
         Result<PhoneInfo> info = PhoneNumber::validate(value);
         if (!info)
-            return reportValidation(context, false, {}, tr("Invalid: %1").arg(info.error().userText));
-        const QString kindText = info->kind == PhoneInfo::Mobile ? tr("mobile number") : tr("landline number");
-        return reportValidation(context, true, info->normalized, tr("Valid %1 %2").arg(kindText, info->normalized));
+            return reportValidation(context, false, {}, Text::tr("Invalid: %1").arg(info.error().userText));
+        const QString kindText = info->kind == PhoneInfo::Mobile ? Text::tr("mobile number") : Text::tr("landline number");
+        return reportValidation(context, true, info->normalized, Text::tr("Valid %1 %2").arg(kindText, info->normalized));
     }
-    return context.usage(tr("validate takes id, uscc, division or phone, not \"%1\"").arg(kind));
+    return context.usage(Text::tr("validate takes id, uscc, division or phone, not \"%1\"").arg(kind));
 }
 
 Result<WorkingCalendar> calendarForContext(CliContext &context)
@@ -237,7 +247,7 @@ int calendarCommand(CliContext &context, const QString &command, const QStringLi
             return ExitUsage;
         const QDate date = QDate::fromString(context.positional().first(), Qt::ISODate);
         if (!date.isValid())
-            return context.usage(tr("\"%1\" is not a date of the form YYYY-MM-DD").arg(context.positional().first()));
+            return context.usage(Text::tr("\"%1\" is not a date of the form YYYY-MM-DD").arg(context.positional().first()));
         Result<WorkingCalendar> calendar = calendarForContext(context);
         if (!calendar)
             return context.fail(calendar.error());
@@ -250,8 +260,8 @@ int calendarCommand(CliContext &context, const QString &command, const QStringLi
                                {QStringLiteral("working_day"), *working},
                                {QStringLiteral("name"), name}});
         } else {
-            QString line = *working ? tr("%1 is a working day").arg(date.toString(Qt::ISODate))
-                                    : tr("%1 is not a working day").arg(date.toString(Qt::ISODate));
+            QString line = *working ? Text::tr("%1 is a working day").arg(date.toString(Qt::ISODate))
+                                    : Text::tr("%1 is not a working day").arg(date.toString(Qt::ISODate));
             if (!name.isEmpty())
                 line += QStringLiteral(" (%1)").arg(name);
             context.print(line);
@@ -265,7 +275,7 @@ int calendarCommand(CliContext &context, const QString &command, const QStringLi
         bool numberOk = false;
         const int count = context.positional().at(1).toInt(&numberOk);
         if (!date.isValid() || !numberOk || count < 0)
-            return context.usage(tr("calendar add expects a date YYYY-MM-DD and a number of working days >= 0"));
+            return context.usage(Text::tr("calendar add expects a date YYYY-MM-DD and a number of working days >= 0"));
         Result<WorkingCalendar> calendar = calendarForContext(context);
         if (!calendar)
             return context.fail(calendar.error());
@@ -277,19 +287,19 @@ int calendarCommand(CliContext &context, const QString &command, const QStringLi
                                {QStringLiteral("working_days"), count},
                                {QStringLiteral("date"), due->toString(Qt::ISODate)}});
         } else {
-            context.print(tr("%1 working days after %2 is %3")
+            context.print(Text::tr("%1 working days after %2 is %3")
                               .arg(count)
                               .arg(date.toString(Qt::ISODate), due->toString(Qt::ISODate)));
         }
         return ExitOk;
     }
-    return context.usage(tr("calendar takes is-working-day or add"));
+    return context.usage(Text::tr("calendar takes is-working-day or add"));
 }
 
 int auditCommand(CliContext &context, const QString &command, const QStringList &args)
 {
     if (command != QLatin1String("verify"))
-        return context.usage(tr("audit takes verify"));
+        return context.usage(Text::tr("audit takes verify"));
     if (!context.parse(args, {}, {}, QStringLiteral("audit verify")))
         return ExitUsage;
     Result<std::unique_ptr<CaseService>> service = context.openService();
@@ -304,9 +314,9 @@ int auditCommand(CliContext &context, const QString &command, const QStringList 
                            {QStringLiteral("first_broken"), result->firstBrokenSeq},
                            {QStringLiteral("problem"), result->problem}});
     } else if (result->intact) {
-        context.print(tr("Audit chain is whole: %1 records verified.").arg(result->records));
+        context.print(Text::tr("Audit chain is whole: %1 records verified.").arg(result->records));
     } else {
-        context.print(tr("Audit chain is BROKEN at record %1: %2").arg(result->firstBrokenSeq).arg(result->problem));
+        context.print(Text::tr("Audit chain is BROKEN at record %1: %2").arg(result->firstBrokenSeq).arg(result->problem));
     }
     return result->intact ? ExitOk : ExitInvalid;
 }

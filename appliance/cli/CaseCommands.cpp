@@ -47,19 +47,19 @@ QString actionLabel(const QString &key)
     if (const std::optional<Action> action = actionFromKey(key))
         return actionDisplayName(*action);
     if (key == QLatin1String("submit"))
-        return tr("Submitted");
+        return Text::tr("Submitted");
     if (key == QLatin1String("import"))
-        return tr("Imported");
+        return Text::tr("Imported");
     return key;
 }
 
 QString deadlineLine(const std::optional<DeadlineInfo> &deadlines)
 {
     if (!deadlines)
-        return tr("deadline unknown");
+        return Text::tr("deadline unknown");
     if (!deadlines->currentDue.isValid())
         return deadlineStatusDisplayName(deadlines->status);
-    return tr("%1, due %2, %3 working days left")
+    return Text::tr("%1, due %2, %3 working days left")
         .arg(deadlineStatusDisplayName(deadlines->status), deadlines->currentDue.toString(Qt::ISODate))
         .arg(deadlines->workingDaysLeft);
 }
@@ -125,42 +125,42 @@ void printCase(CliContext &context, const CaseView &view, bool revealed)
         return;
     }
 
-    context.print(tr("Case %1").arg(c.caseNumber));
-    context.print(tr("  Matter:     %1 %2").arg(c.matterCode, view.matter.name));
-    context.print(tr("  State:      %1").arg(caseStateDisplayName(c.state)));
+    context.print(Text::tr("Case %1").arg(c.caseNumber));
+    context.print(Text::tr("  Matter:     %1 %2").arg(c.matterCode, view.matter.name));
+    context.print(Text::tr("  State:      %1").arg(caseStateDisplayName(c.state)));
     if (revealed) {
-        context.print(tr("  Applicant:  %1").arg(a.name));
+        context.print(Text::tr("  Applicant:  %1").arg(a.name));
         if (legal)
-            context.print(tr("  Legal representative: %1").arg(a.legalRepresentative));
-        context.print(tr("  ID:         %1").arg(idShown));
-        context.print(tr("  Phone:      %1").arg(a.phone));
-        context.print(tr("  Address:    %1").arg(a.address));
+            context.print(Text::tr("  Legal representative: %1").arg(a.legalRepresentative));
+        context.print(Text::tr("  ID:         %1").arg(idShown));
+        context.print(Text::tr("  Phone:      %1").arg(a.phone));
+        context.print(Text::tr("  Address:    %1").arg(a.address));
     } else {
-        context.print(tr("  Applicant ID: %1 (personal data masked; use --reveal --reason TEXT)").arg(idShown));
+        context.print(Text::tr("  Applicant ID: %1 (personal data masked; use --reveal --reason TEXT)").arg(idShown));
     }
-    context.print(tr("  Submitted:  %1").arg(c.submittedOn.toString(Qt::ISODate)));
+    context.print(Text::tr("  Submitted:  %1").arg(c.submittedOn.toString(Qt::ISODate)));
     if (c.acceptedOn.isValid())
-        context.print(tr("  Accepted:   %1, decision limit %2 working days").arg(c.acceptedOn.toString(Qt::ISODate)).arg(c.decisionLimitDays));
+        context.print(Text::tr("  Accepted:   %1, decision limit %2 working days").arg(c.acceptedOn.toString(Qt::ISODate)).arg(c.decisionLimitDays));
     if (c.extensionDays > 0)
-        context.print(tr("  Extended:   %1 working days, approved by %2").arg(c.extensionDays).arg(c.extensionApprover));
+        context.print(Text::tr("  Extended:   %1 working days, approved by %2").arg(c.extensionDays).arg(c.extensionApprover));
     if (c.decidedOn.isValid())
-        context.print(tr("  Decided:    %1").arg(c.decidedOn.toString(Qt::ISODate)));
-    context.print(tr("  Deadline:   %1").arg(view.deadlineError.isEmpty() ? deadlineLine(view.deadlines) : view.deadlineError));
-    context.print(tr("  Materials:"));
+        context.print(Text::tr("  Decided:    %1").arg(c.decidedOn.toString(Qt::ISODate)));
+    context.print(Text::tr("  Deadline:   %1").arg(view.deadlineError.isEmpty() ? deadlineLine(view.deadlines) : view.deadlineError));
+    context.print(Text::tr("  Materials:"));
     for (const Material &m : c.materials) {
         context.print(QStringLiteral("    [%1] %2 %3%4")
                           .arg(m.provided ? QStringLiteral("x") : QStringLiteral(" "), m.requirementCode, m.name,
                                m.fileName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.fileName)));
     }
-    context.print(tr("  History:"));
+    context.print(Text::tr("  History:"));
     for (const CaseEvent &e : c.history) {
         const QDate effective = e.date.isValid() ? e.date : e.at.toLocalTime().date();
-        context.print(tr("    %1  %2  %3 -> %4  by %5%6")
+        context.print(Text::tr("    %1  %2  %3 -> %4  by %5%6")
                           .arg(effective.toString(Qt::ISODate), actionLabel(e.action),
                                caseStateDisplayName(e.from), caseStateDisplayName(e.to), e.actor,
                                e.reason.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(e.reason)));
     }
-    context.print(tr("  Allowed actions: %1").arg(allowed.isEmpty() ? tr("none") : allowed.join(QStringLiteral(", "))));
+    context.print(Text::tr("  Allowed actions: %1").arg(allowed.isEmpty() ? Text::tr("none") : allowed.join(QStringLiteral(", "))));
 }
 
 int newCommand(CliContext &context, const QStringList &args)
@@ -183,10 +183,10 @@ int newCommand(CliContext &context, const QStringList &args)
     if (!context.parse(args, options, {}, QStringLiteral("case new")))
         return ExitUsage;
     if (context.value("matter").isEmpty())
-        return context.usage(tr("case new needs --matter CODE"));
+        return context.usage(Text::tr("case new needs --matter CODE"));
     const bool legal = !context.value("uscc").isEmpty();
     if (legal == !context.value("id").isEmpty())
-        return context.usage(tr("case new needs either --id NUMBER (natural person) or --uscc CODE (legal person)"));
+        return context.usage(Text::tr("case new needs either --id NUMBER (natural person) or --uscc CODE (legal person)"));
 
     Result<std::unique_ptr<CaseService>> service = context.openService();
     if (!service)
@@ -204,7 +204,7 @@ int newCommand(CliContext &context, const QStringList &args)
         if (context.isSet("id-type")) {
             const std::optional<IdType> type = idTypeFromKey(context.value("id-type"));
             if (!type)
-                return context.usage(tr("unknown ID type \"%1\"").arg(context.value("id-type")));
+                return context.usage(Text::tr("unknown ID type \"%1\"").arg(context.value("id-type")));
             request.applicant.idType = *type;
         }
     }
@@ -214,7 +214,7 @@ int newCommand(CliContext &context, const QStringList &args)
     if (context.isSet("date")) {
         request.submittedOn = QDate::fromString(context.value("date"), Qt::ISODate);
         if (!request.submittedOn.isValid())
-            return context.usage(tr("--date expects YYYY-MM-DD"));
+            return context.usage(Text::tr("--date expects YYYY-MM-DD"));
     } else {
         request.submittedOn = context.today();
     }
@@ -231,7 +231,7 @@ int newCommand(CliContext &context, const QStringList &args)
     for (const QString &attachment : context.values("attach")) {
         const qsizetype separator = attachment.indexOf(QLatin1Char('='));
         if (separator <= 0)
-            return context.usage(tr("--attach expects CODE=FILE, not \"%1\"").arg(attachment));
+            return context.usage(Text::tr("--attach expects CODE=FILE, not \"%1\"").arg(attachment));
         request.attachments.insert(attachment.left(separator), attachment.mid(separator + 1));
     }
     Result<Case> created = (*service)->createCase(request, context.actor());
@@ -252,11 +252,11 @@ int newCommand(CliContext &context, const QStringList &args)
                            {QStringLiteral("missing_materials"), QJsonArray::fromStringList(missing)}});
         return ExitOk;
     }
-    context.print(tr("Saved case %1 for matter %2 (%3).").arg(created->caseNumber, matter->code, matter->name));
+    context.print(Text::tr("Saved case %1 for matter %2 (%3).").arg(created->caseNumber, matter->code, matter->name));
     if (missing.isEmpty())
-        context.print(tr("All required materials are present; the case can be accepted on the spot."));
+        context.print(Text::tr("All required materials are present; the case can be accepted on the spot."));
     else
-        context.print(tr("Missing required materials: %1. Issue one correction notice listing all of them "
+        context.print(Text::tr("Missing required materials: %1. Issue one correction notice listing all of them "
                          "(govctl case correct %2 --missing CODES).")
                           .arg(missing.join(QStringLiteral("; ")), created->caseNumber));
     return ExitOk;
@@ -302,11 +302,11 @@ int actionCommand(CliContext &context, const QString &command, const QStringList
         else if (outcome == QLatin1String("deny"))
             request.action = Action::Deny;
         else
-            return context.usage(tr("case decide needs --outcome approve or --outcome deny"));
+            return context.usage(Text::tr("case decide needs --outcome approve or --outcome deny"));
         found = true;
     }
     if (!found)
-        return context.usage(tr("unknown case command \"%1\"").arg(command));
+        return context.usage(Text::tr("unknown case command \"%1\"").arg(command));
 
     request.actor = context.actor();
     request.at = QDateTime::currentDateTimeUtc();
@@ -314,7 +314,7 @@ int actionCommand(CliContext &context, const QString &command, const QStringList
     if (context.isSet("date")) {
         request.date = QDate::fromString(context.value("date"), Qt::ISODate);
         if (!request.date.isValid())
-            return context.usage(tr("--date expects YYYY-MM-DD"));
+            return context.usage(Text::tr("--date expects YYYY-MM-DD"));
     }
     request.reason = context.value("reason");
     request.approver = context.value("approver");
@@ -323,7 +323,7 @@ int actionCommand(CliContext &context, const QString &command, const QStringList
     if (context.isSet("kind")) {
         const std::optional<SuspensionKind> kind = suspensionKindFromKey(context.value("kind"));
         if (!kind)
-            return context.usage(tr("unknown suspension kind \"%1\"").arg(context.value("kind")));
+            return context.usage(Text::tr("unknown suspension kind \"%1\"").arg(context.value("kind")));
         request.suspensionKind = *kind;
     }
 
@@ -344,12 +344,12 @@ int actionCommand(CliContext &context, const QString &command, const QStringList
                            {QStringLiteral("deadlines"), deadlines ? deadlinesJson(*deadlines) : QJsonObject()}});
         return ExitOk;
     }
-    context.print(tr("Case %1: \"%2\" recorded; the state is now \"%3\".")
+    context.print(Text::tr("Case %1: \"%2\" recorded; the state is now \"%3\".")
                       .arg(updated->caseNumber, actionDisplayName(request.action), caseStateDisplayName(updated->state)));
     if (deadlines)
-        context.print(tr("Deadline: %1").arg(deadlineLine(*deadlines)));
+        context.print(Text::tr("Deadline: %1").arg(deadlineLine(*deadlines)));
     else
-        context.print(tr("Deadline: %1").arg(deadlines.error().userText));
+        context.print(Text::tr("Deadline: %1").arg(deadlines.error().userText));
     return ExitOk;
 }
 
@@ -388,7 +388,7 @@ int listCommand(CliContext &context, const QStringList &args)
     if (context.isSet("state")) {
         filter.state = caseStateFromKey(context.value("state"));
         if (!filter.state)
-            return context.usage(tr("unknown state \"%1\"").arg(context.value("state")));
+            return context.usage(Text::tr("unknown state \"%1\"").arg(context.value("state")));
     }
     filter.matterCode = context.value("matter");
     filter.dueSoonOnly = context.isSet("due-soon");
@@ -429,7 +429,7 @@ int listCommand(CliContext &context, const QStringList &args)
                                caseStateDisplayName(c.state), listed.listing.applicantLabel, deadlineLine(listed.deadlines)));
         ++printed;
     }
-    context.print(tr("%1 cases match; %2 shown.").arg(cases->size()).arg(printed));
+    context.print(Text::tr("%1 cases match; %2 shown.").arg(cases->size()).arg(printed));
     return ExitOk;
 }
 
@@ -451,7 +451,7 @@ int importCommand(CliContext &context, const QStringList &args)
         importer.setBatchSize(qMax(1, context.value("batch").toInt()));
     if (!context.json()) {
         importer.setProgress([](int done, int total) {
-            std::fprintf(stderr, "\r%s", tr("Importing: %1 / %2 rows").arg(done).arg(total).toUtf8().constData());
+            std::fprintf(stderr, "\r%s", Text::tr("Importing: %1 / %2 rows").arg(done).arg(total).toUtf8().constData());
             if (done == total)
                 std::fprintf(stderr, "\n");
         });
@@ -483,14 +483,14 @@ int importCommand(CliContext &context, const QStringList &args)
         if (maxErrors > 0 && printed >= maxErrors)
             break;
         if (e.column.isEmpty())
-            context.print(tr("  line %1: %2").arg(e.line).arg(e.reason));
+            context.print(Text::tr("  line %1: %2").arg(e.line).arg(e.reason));
         else
-            context.print(tr("  line %1, column %2: %3").arg(e.line).arg(e.column, e.reason));
+            context.print(Text::tr("  line %1, column %2: %3").arg(e.line).arg(e.column, e.reason));
         ++printed;
     }
     if (printed < report->errors.size())
-        context.print(tr("  … %1 more row errors (use --max-errors 0 to see all)").arg(report->errors.size() - printed));
-    context.print(tr("Import of %1 (%2): %3 rows read, %4 imported, %5 invalid, in %6 transactions.")
+        context.print(Text::tr("  … %1 more row errors (use --max-errors 0 to see all)").arg(report->errors.size() - printed));
+    context.print(Text::tr("Import of %1 (%2): %3 rows read, %4 imported, %5 invalid, in %6 transactions.")
                       .arg(QFileInfo(path).fileName(), report->encoding)
                       .arg(report->rowsRead)
                       .arg(report->imported)

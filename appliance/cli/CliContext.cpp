@@ -9,11 +9,6 @@
 
 namespace gov::cli {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("govctl", text);
-}
-
 CliContext::CliContext() : m_out(stdout), m_err(stderr)
 {
     m_out.setEncoding(QStringConverter::Utf8);
@@ -46,7 +41,7 @@ bool CliContext::parse(const QStringList &arguments, const QList<OptionSpec> &op
         return false;
     }
     if (m_parser->positionalArguments().size() != positional.size()) {
-        usage(tr("%1 expects %2: %3").arg(commandName).arg(positional.size()).arg(positional.join(QLatin1Char(' '))));
+        usage(Text::tr("%1 expects %2: %3").arg(commandName).arg(positional.size()).arg(positional.join(QLatin1Char(' '))));
         return false;
     }
     return true;
@@ -92,7 +87,7 @@ int CliContext::fail(const Error &error)
                            {QStringLiteral("exit_code"), exitCodeFor(error)}};
         m_err << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
     } else {
-        m_err << tr("Error: %1").arg(error.userText) << Qt::endl;
+        m_err << Text::tr("Error: %1").arg(error.userText) << Qt::endl;
     }
     return exitCodeFor(error);
 }
@@ -100,8 +95,8 @@ int CliContext::fail(const Error &error)
 int CliContext::usage(const QString &message)
 {
     m_out.flush();
-    m_err << tr("Usage error: %1").arg(message) << Qt::endl;
-    m_err << tr("Run \"govctl help\" for the list of commands.") << Qt::endl;
+    m_err << Text::tr("Usage error: %1").arg(message) << Qt::endl;
+    m_err << Text::tr("Run \"govctl help\" for the list of commands.") << Qt::endl;
     return ExitUsage;
 }
 

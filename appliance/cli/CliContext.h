@@ -3,6 +3,7 @@
 #include "Result.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDate>
 #include <QJsonObject>
 #include <QString>
@@ -77,7 +78,10 @@ private:
     QDate m_today;
 };
 
-QString tr(const char *text);
+// Translation context of govctl's messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(govctl)
+};
 
 using CommandFunction = std::function<int(CliContext &, const QStringList &)>;
 

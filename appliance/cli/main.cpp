@@ -148,7 +148,7 @@ int main(int argc, char *argv[])
     const QString group = args.takeFirst();
     if (group == QLatin1String("case")) {
         if (args.isEmpty())
-            return context.usage(tr("case needs a subcommand (new, accept, …, list, import)"));
+            return context.usage(Text::tr("case needs a subcommand (new, accept, …, list, import)"));
         const QString command = args.takeFirst();
         return runCaseCommand(context, command, args);
     }
@@ -160,6 +160,6 @@ int main(int argc, char *argv[])
         command = args.takeFirst();
     const int code = runAdminCommand(context, group, command, args, &handled);
     if (!handled)
-        return context.usage(tr("unknown command \"%1\"").arg((group + QLatin1Char(' ') + command).trimmed()));
+        return context.usage(Text::tr("unknown command \"%1\"").arg((group + QLatin1Char(' ') + command).trimmed()));
     return code;
 }

@@ -11,10 +11,10 @@ namespace gov {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gov::AuditLog", text);
-}
+// Translation context of this file's user messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(gov::AuditLog)
+};
 
 QString timestamp(const QDateTime &at)
 {
@@ -143,13 +143,13 @@ Result<AuditVerification> AuditLog::verify()
         ++result.records;
 
         if (record.seq != expectedSeq) {
-            fail(expectedSeq, tr("record %1 is missing (the next record is %2): a record was deleted")
+            fail(expectedSeq, Text::tr("record %1 is missing (the next record is %2): a record was deleted")
                                   .arg(expectedSeq)
                                   .arg(record.seq));
             return result;
         }
         if (record.prevHash != expectedPrev) {
-            fail(record.seq, tr("record %1 does not link to record %2: records were inserted, deleted "
+            fail(record.seq, Text::tr("record %1 does not link to record %2: records were inserted, deleted "
                                 "or reordered")
                                  .arg(record.seq)
                                  .arg(record.seq - 1));
@@ -159,7 +159,7 @@ Result<AuditVerification> AuditLog::verify()
         if (!hash)
             return hash.error();
         if (*hash != record.hash) {
-            fail(record.seq, tr("record %1 was changed after it was written (its SM3 digest does not match)")
+            fail(record.seq, Text::tr("record %1 was changed after it was written (its SM3 digest does not match)")
                                  .arg(record.seq));
             return result;
         }
@@ -178,13 +178,13 @@ Result<AuditVerification> AuditLog::verify()
         const qint64 headSeq = parts.value(0).toLongLong();
         const QByteArray headHash = QByteArray::fromHex(parts.value(1).toLatin1());
         if (headSeq != expectedSeq - 1 || headHash != expectedPrev) {
-            fail(expectedSeq, tr("the chain ends at record %1 but the recorded head is record %2: "
+            fail(expectedSeq, Text::tr("the chain ends at record %1 but the recorded head is record %2: "
                                  "records at the end were removed")
                                   .arg(expectedSeq - 1)
                                   .arg(headSeq));
         }
     } else if (result.records > 0) {
-        fail(1, tr("the recorded head of the chain is missing"));
+        fail(1, Text::tr("the recorded head of the chain is missing"));
     }
     return result;
 }

@@ -16,10 +16,10 @@ namespace gov {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gov::CaseImporter", text);
-}
+// Translation context of this file's user messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(gov::CaseImporter)
+};
 
 // Columns of the export, by their Chinese header as other systems write it,
 // with English aliases for files produced by scripts.
@@ -117,8 +117,13 @@ std::optional<IdType> idTypeFromLabel(const QString &label)
 Result<ImportReport> CaseImporter::importFile(const QString &path, const QString &encoding, const QString &actor)
 {
     Result<CsvDocument> document = CsvReader::readFile(path, encoding);
-    if (!document)
-        return document.error();
+    if (!document) {
+        const Error &cause = document.error();
+        const QString name = QFileInfo(path).fileName();
+        if (cause.userText.contains(name))
+            return cause;
+        return makeError(cause.code, cause.detail, name + QStringLiteral(": ") + cause.userText);
+    }
 
     // Map header names to columns; a missing required column rejects the file.
     QHash<Column, int> index;
@@ -130,7 +135,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         }
         if (spec.required && !index.contains(spec.column)) {
             return makeError(ErrorCode::InvalidInput, QStringLiteral("missing column %1").arg(QLatin1String(spec.english)),
-                             tr("The file %1 has no column \"%2\". Nothing was imported; check that the file is a case "
+                             Text::tr("The file %1 has no column \"%2\". Nothing was imported; check that the file is a case "
                                 "export with a header row.")
                                  .arg(QFileInfo(path).fileName(), QString::fromUtf8(spec.chinese)));
         }
@@ -161,7 +166,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         if (Status status = m_service.store().createCases(batch, actor, source); !status) {
             qCWarning(lcImport) << "batch" << report.batches + 1 << "of" << source << "failed:" << status.error().detail;
             return makeError(status.error().code, status.error().detail,
-                             tr("Import stopped: %1 %2 rows were saved before the failure; running the import "
+                             Text::tr("Import stopped: %1 %2 rows were saved before the failure; running the import "
                                 "again reports them as already present and adds the rest.")
                                  .arg(status.error().userText)
                                  .arg(report.imported));
@@ -186,25 +191,25 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
 
         const QString number = field(row, CaseNumber);
         if (number.isEmpty()) {
-            reject(CaseNumber, tr("the case number is empty"));
+            reject(CaseNumber, Text::tr("the case number is empty"));
             continue;
         }
         if (seenNumbers.contains(number)) {
-            reject(CaseNumber, tr("case number %1 appears more than once in the file").arg(number));
+            reject(CaseNumber, Text::tr("case number %1 appears more than once in the file").arg(number));
             continue;
         }
         Result<std::optional<qint64>> existing = m_service.store().findCaseId(number);
         if (!existing)
             return existing.error();
         if (existing->has_value()) {
-            reject(CaseNumber, tr("case %1 is already in the cache").arg(number));
+            reject(CaseNumber, Text::tr("case %1 is already in the cache").arg(number));
             continue;
         }
 
         const QString matterCode = field(row, MatterCode);
         auto matter = matters.constFind(matterCode);
         if (matter == matters.constEnd()) {
-            reject(MatterCode, tr("matter code %1 is not in the catalog").arg(matterCode));
+            reject(MatterCode, Text::tr("matter code %1 is not in the catalog").arg(matterCode));
             continue;
         }
 
@@ -220,7 +225,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
                    || type.compare(QLatin1String("legal_person"), Qt::CaseInsensitive) == 0) {
             record.applicant.kind = ApplicantKind::LegalPerson;
         } else {
-            reject(ApplicantType, tr("applicant type \"%1\" is neither 自然人 nor 法人").arg(type));
+            reject(ApplicantType, Text::tr("applicant type \"%1\" is neither 自然人 nor 法人").arg(type));
             continue;
         }
 
@@ -228,14 +233,14 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         if (record.applicant.kind == ApplicantKind::NaturalPerson) {
             const std::optional<IdType> parsed = idTypeFromLabel(idType);
             if (!parsed) {
-                reject(IdTypeColumn, tr("ID type \"%1\" is unknown").arg(idType));
+                reject(IdTypeColumn, Text::tr("ID type \"%1\" is unknown").arg(idType));
                 continue;
             }
             record.applicant.idType = *parsed;
             record.applicant.idNumber = field(row, IdNumber);
         } else {
             if (idType != QStringLiteral("统一社会信用代码") && idType.compare(QLatin1String("uscc"), Qt::CaseInsensitive) != 0) {
-                reject(IdTypeColumn, tr("a legal person needs the ID type 统一社会信用代码, not \"%1\"").arg(idType));
+                reject(IdTypeColumn, Text::tr("a legal person needs the ID type 统一社会信用代码, not \"%1\"").arg(idType));
                 continue;
             }
             record.applicant.creditCode = field(row, IdNumber);
@@ -248,21 +253,21 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         bool present = false;
         const std::optional<QDate> submitted = parseExportDate(field(row, SubmittedOn), &present);
         if (!submitted || !present) {
-            reject(SubmittedOn, present ? tr("\"%1\" is not a valid date").arg(field(row, SubmittedOn))
-                                        : tr("the application date is empty"));
+            reject(SubmittedOn, present ? Text::tr("\"%1\" is not a valid date").arg(field(row, SubmittedOn))
+                                        : Text::tr("the application date is empty"));
             continue;
         }
         if (*submitted > today) {
-            reject(SubmittedOn, tr("the application date %1 is in the future").arg(submitted->toString(Qt::ISODate)));
+            reject(SubmittedOn, Text::tr("the application date %1 is in the future").arg(submitted->toString(Qt::ISODate)));
             continue;
         }
         const std::optional<QDate> accepted = parseExportDate(field(row, AcceptedOn), &present);
         if (!accepted) {
-            reject(AcceptedOn, tr("\"%1\" is not a valid date").arg(field(row, AcceptedOn)));
+            reject(AcceptedOn, Text::tr("\"%1\" is not a valid date").arg(field(row, AcceptedOn)));
             continue;
         }
         if (present && (*accepted < *submitted || *accepted > today)) {
-            reject(AcceptedOn, tr("the acceptance date %1 is before the application date or in the future")
+            reject(AcceptedOn, Text::tr("the acceptance date %1 is before the application date or in the future")
                                    .arg(accepted->toString(Qt::ISODate)));
             continue;
         }
@@ -277,7 +282,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         }
         if (!warning.isEmpty()) {
             reject(IdNumber, warning + QLatin1Char(' ')
-                                 + tr("Enter this case by hand with an override reason if the code is genuine."));
+                                 + Text::tr("Enter this case by hand with an override reason if the code is genuine."));
             continue;
         }
 

@@ -25,10 +25,10 @@ namespace gov {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gov::CaseService", text);
-}
+// Translation context of this file's user messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(gov::CaseService)
+};
 
 // Keeps the validator's sentence, which names the rule that failed, and
 // prefixes the field: `key` (English) in the detail so that callers such as
@@ -60,7 +60,7 @@ Result<std::unique_ptr<CaseService>> CaseService::init(const QString &dir, const
     for (const QString &folder : {paths.dir, QFileInfo(paths.keyFile).absolutePath()}) {
         if (!QDir().mkpath(folder)) {
             return makeError(ErrorCode::Io, QStringLiteral("mkdir %1 failed").arg(folder),
-                             tr("The folder %1 could not be created. Check the path and your permissions.").arg(folder));
+                             Text::tr("The folder %1 could not be created. Check the path and your permissions.").arg(folder));
         }
         ::chmod(QFile::encodeName(folder).constData(), 0700);
     }
@@ -100,7 +100,7 @@ Result<std::unique_ptr<CaseService>> CaseService::openAt(const CachePaths &paths
 {
     if (!create && !QFileInfo::exists(paths.database)) {
         return makeError(ErrorCode::NotFound, QStringLiteral("no cache at %1").arg(paths.dir),
-                         tr("No cache found in %1. Run \"govctl init\" first, or choose the folder with --cache.")
+                         Text::tr("No cache found in %1. Run \"govctl init\" first, or choose the folder with --cache.")
                              .arg(paths.dir));
     }
 
@@ -182,7 +182,7 @@ Status CaseService::validateApplicant(Applicant &applicant, QDate today, QString
 {
     if (applicant.name.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("applicant_name: missing"),
-                         tr("The applicant's name is missing. Enter the name as it appears on the ID document."));
+                         Text::tr("The applicant's name is missing. Enter the name as it appears on the ID document."));
     }
     applicant.name = applicant.name.trimmed();
 
@@ -192,11 +192,11 @@ Status CaseService::validateApplicant(Applicant &applicant, QDate today, QString
         if (applicant.idType == IdType::ResidentIdCard) {
             Result<CitizenIdInfo> id = CitizenId::validate(applicant.idNumber, m_divisions, today);
             if (!id)
-                return invalidField("id_number", tr("ID number"), id.error());
+                return invalidField("id_number", Text::tr("ID number"), id.error());
             applicant.idNumber = id->normalized;
         } else if (applicant.idNumber.trimmed().isEmpty()) {
             return makeError(ErrorCode::InvalidInput, QStringLiteral("id_number: missing"),
-                             tr("The document number is missing."));
+                             Text::tr("The document number is missing."));
         } else {
             // NOTE: passports and permits are checked for presence only.
             applicant.idNumber = applicant.idNumber.trimmed().toUpper();
@@ -204,20 +204,20 @@ Status CaseService::validateApplicant(Applicant &applicant, QDate today, QString
     } else {
         Result<CreditCodeInfo> code = CreditCode::validate(applicant.creditCode);
         if (!code)
-            return invalidField("id_number", tr("Unified social credit code"), code.error());
+            return invalidField("id_number", Text::tr("Unified social credit code"), code.error());
         applicant.creditCode = code->normalized;
         if (!code->checkCharacterValid && warning)
             *warning = code->warning;
         if (applicant.legalRepresentative.trimmed().isEmpty()) {
             return makeError(ErrorCode::InvalidInput, QStringLiteral("legal_representative: missing"),
-                             tr("The legal representative of the organisation is missing."));
+                             Text::tr("The legal representative of the organisation is missing."));
         }
     }
 
     if (!applicant.phone.trimmed().isEmpty()) {
         Result<PhoneInfo> phone = PhoneNumber::validate(applicant.phone);
         if (!phone)
-            return invalidField("phone", tr("Phone"), phone.error());
+            return invalidField("phone", Text::tr("Phone"), phone.error());
         applicant.phone = phone->normalized;
     }
     return {};
@@ -243,7 +243,7 @@ Result<Case> CaseService::createCase(const NewCaseRequest &request, const QStrin
     if (!warning.isEmpty() && request.creditCodeOverrideReason.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("credit code check character failed, no override"),
                          warning + QLatin1Char(' ')
-                             + tr("If the code is printed so on the business licence, repeat with an override "
+                             + Text::tr("If the code is printed so on the business licence, repeat with an override "
                                   "reason (--override-reason)."));
     }
 
@@ -252,7 +252,7 @@ Result<Case> CaseService::createCase(const NewCaseRequest &request, const QStrin
                                        [&code](const MaterialRequirement &m) { return m.code == code; });
         if (!known) {
             return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown material %1").arg(code),
-                             tr("Material %1 is not in the materials list of matter %2.").arg(code, matter->code));
+                             Text::tr("Material %1 is not in the materials list of matter %2.").arg(code, matter->code));
         }
     }
     for (const MaterialRequirement &requirement : matter->materials) {
@@ -265,7 +265,7 @@ Result<Case> CaseService::createCase(const NewCaseRequest &request, const QStrin
             QFile file(attachment);
             if (!file.open(QIODevice::ReadOnly)) {
                 return makeError(ErrorCode::Io, QStringLiteral("attachment unreadable"),
-                                 tr("The attached file %1 could not be read: %2").arg(attachment, file.errorString()));
+                                 Text::tr("The attached file %1 could not be read: %2").arg(attachment, file.errorString()));
             }
             Result<QByteArray> digest = m_crypto->sm3(file.readAll());
             if (!digest)
@@ -305,7 +305,7 @@ Result<Case> CaseService::applyAction(const QString &caseNumber, const ActionReq
                                [&code](const Material &m) { return m.requirementCode == code; });
         if (it == record->materials.end()) {
             return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown material %1").arg(code),
-                             tr("Material %1 is not in the materials list of case %2.").arg(code, caseNumber));
+                             Text::tr("Material %1 is not in the materials list of case %2.").arg(code, caseNumber));
         }
         it->provided = true;
     }
@@ -325,7 +325,7 @@ Result<CaseView> CaseService::view(const QString &caseNumber, QDate today, bool 
 {
     if (reveal && reason.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("reveal without reason"),
-                         tr("Showing personal data needs a reason (--reason TEXT); the reveal is audited."));
+                         Text::tr("Showing personal data needs a reason (--reason TEXT); the reveal is audited."));
     }
     Result<Case> record = m_store->loadCase(caseNumber, reveal);
     if (!record)

@@ -15,10 +15,10 @@ namespace gov {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gov::CaseStore", text);
-}
+// Translation context of this file's user messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(gov::CaseStore)
+};
 
 QString nowText()
 {
@@ -48,7 +48,7 @@ ApplicantKind applicantKindFromKey(const QString &key)
 Error notFound(const QString &caseNumber)
 {
     return makeError(ErrorCode::NotFound, QStringLiteral("case not found: %1").arg(caseNumber),
-                     tr("No case with number %1 is in this cache. Check the number with \"govctl case list\".")
+                     Text::tr("No case with number %1 is in this cache. Check the number with \"govctl case list\".")
                          .arg(caseNumber));
 }
 
@@ -173,7 +173,7 @@ Result<Matter> CaseStore::matter(const QString &code)
         return row.error();
     if (!*row) {
         return makeError(ErrorCode::NotFound, QStringLiteral("matter not found: %1").arg(code),
-                         tr("The matter code %1 is not in the catalog. Import the catalog with "
+                         Text::tr("The matter code %1 is not in the catalog. Import the catalog with "
                             "\"govctl catalog import FILE\" or check the code with \"govctl catalog list\".")
                              .arg(code));
     }
@@ -262,7 +262,7 @@ Status CaseStore::insertCaseRow(Case &record)
     if (Status status = stmt->run(); !status) {
         if (status.error().code == ErrorCode::Conflict) {
             return makeError(ErrorCode::Conflict, QStringLiteral("duplicate case number %1").arg(record.caseNumber),
-                             tr("A case with number %1 already exists in this cache.").arg(record.caseNumber));
+                             Text::tr("A case with number %1 already exists in this cache.").arg(record.caseNumber));
         }
         return status;
     }
@@ -685,7 +685,7 @@ Status CaseStore::saveTransition(Case &record, const QString &actor)
     if (m_db->changes() != 1) {
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("case %1 changed concurrently (version %2)").arg(record.caseNumber).arg(record.version),
-                         tr("Case %1 was changed by someone else in the meantime. Show it again and repeat the action.")
+                         Text::tr("Case %1 was changed by someone else in the meantime. Show it again and repeat the action.")
                              .arg(record.caseNumber));
     }
 

@@ -14,10 +14,10 @@ namespace gov {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gov::SqliteDatabase", text);
-}
+// Translation context of this file's user messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(gov::SqliteDatabase)
+};
 
 } // namespace
 
@@ -133,11 +133,11 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
     const QFileInfo info(path);
     if (info.isSymLink()) {
         return makeError(ErrorCode::Storage, QStringLiteral("cache file is a symlink: %1").arg(path),
-                         tr("The cache file %1 is a symbolic link. Replace it with the real file.").arg(path));
+                         Text::tr("The cache file %1 is a symbolic link. Replace it with the real file.").arg(path));
     }
     if (!create && !info.exists()) {
         return makeError(ErrorCode::NotFound, QStringLiteral("cache file missing: %1").arg(path),
-                         tr("No cache found at %1. Run \"govctl init\" first.").arg(path));
+                         Text::tr("No cache found at %1. Run \"govctl init\" first.").arg(path));
     }
 
     // New files are created owner-only: the cache holds personal data.
@@ -152,7 +152,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
     if (rc != SQLITE_OK) {
         const QString message = db->m_db ? QString::fromUtf8(sqlite3_errmsg(db->m_db)) : QString();
         return makeError(ErrorCode::Storage, QStringLiteral("open %1 failed: %2").arg(path, message),
-                         tr("The cache file %1 could not be opened: %2").arg(path, message));
+                         Text::tr("The cache file %1 could not be opened: %2").arg(path, message));
     }
     sqlite3_extended_result_codes(db->m_db, 1);
     sqlite3_busy_timeout(db->m_db, 10000);
@@ -183,7 +183,7 @@ Status SqliteDatabase::exec(const char *sql)
     const QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(m_db));
     sqlite3_free(message);
     return makeError(ErrorCode::Storage, QStringLiteral("exec failed (%1): %2").arg(rc).arg(text),
-                     tr("The local cache could not be written or read: %1").arg(text));
+                     Text::tr("The local cache could not be written or read: %1").arg(text));
 }
 
 Result<SqliteStatement> SqliteDatabase::prepare(const char *sql)
@@ -253,7 +253,7 @@ Error SqliteDatabase::lastError(const QString &what) const
 {
     const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
     return makeError(ErrorCode::Storage, QStringLiteral("%1 failed: %2").arg(what, message),
-                     tr("The local cache could not be written or read: %1").arg(message));
+                     Text::tr("The local cache could not be written or read: %1").arg(message));
 }
 
 } // namespace gov

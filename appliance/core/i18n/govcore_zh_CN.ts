@@ -1,0 +1,1043 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>gov::Applicant</name>
+    <message>
+        <source>Resident identity card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Hong Kong and Macao residents</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreign permanent resident ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+</context>
+<context>
+    <name>gov::AuditLog</name>
+    <message>
+        <source>record %1 is missing (the next record is %2): a record was deleted</source>
+        <translation>第 %1 条记录缺失（下一条为第 %2 条）：有记录被删除</translation>
+    </message>
+    <message>
+        <source>record %1 does not link to record %2: records were inserted, deleted or reordered</source>
+        <translation>第 %1 条记录与第 %2 条记录链接不上：有记录被插入、删除或调换了顺序</translation>
+    </message>
+    <message>
+        <source>record %1 was changed after it was written (its SM3 digest does not match)</source>
+        <translation>第 %1 条记录写入后被修改（SM3 摘要不符）</translation>
+    </message>
+    <message>
+        <source>the chain ends at record %1 but the recorded head is record %2: records at the end were removed</source>
+        <translation>审计链止于第 %1 条记录，但记录的链头为第 %2 条：末尾的记录被删除</translation>
+    </message>
+    <message>
+        <source>the recorded head of the chain is missing</source>
+        <translation>审计链的链头记录缺失</translation>
+    </message>
+</context>
+<context>
+    <name>gov::Case</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Awaiting correction</source>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>Clock stopped</source>
+        <translation>中止计时</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>不予</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Rejected at intake</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+</context>
+<context>
+    <name>gov::CaseImporter</name>
+    <message>
+        <source>The file %1 has no column &quot;%2&quot;. Nothing was imported; check that the file is a case export with a header row.</source>
+        <translation>文件 %1 中没有“%2”列，未导入任何数据。请确认该文件是带表头行的办件导出文件。</translation>
+    </message>
+    <message>
+        <source>Import stopped: %1 %2 rows were saved before the failure; running the import again reports them as already present and adds the rest.</source>
+        <translation>导入中止：%1 中止前已保存 %2 行；重新执行导入时，这些行会提示为已存在，其余行将继续导入。</translation>
+    </message>
+    <message>
+        <source>the case number is empty</source>
+        <translation>办件编号为空</translation>
+    </message>
+    <message>
+        <source>case number %1 appears more than once in the file</source>
+        <translation>办件编号 %1 在文件中重复出现</translation>
+    </message>
+    <message>
+        <source>case %1 is already in the cache</source>
+        <translation>办件 %1 已存在于本地缓存中</translation>
+    </message>
+    <message>
+        <source>matter code %1 is not in the catalog</source>
+        <translation>事项编码 %1 不在事项目录中</translation>
+    </message>
+    <message>
+        <source>applicant type &quot;%1&quot; is neither 自然人 nor 法人</source>
+        <translation>申请人类型“%1”既不是自然人也不是法人</translation>
+    </message>
+    <message>
+        <source>ID type &quot;%1&quot; is unknown</source>
+        <translation>证件类型“%1”无法识别</translation>
+    </message>
+    <message>
+        <source>a legal person needs the ID type 统一社会信用代码, not &quot;%1&quot;</source>
+        <translation>法人申请人的证件类型应为统一社会信用代码，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date</source>
+        <translation>“%1”不是有效日期</translation>
+    </message>
+    <message>
+        <source>the application date is empty</source>
+        <translation>申请日期为空</translation>
+    </message>
+    <message>
+        <source>the application date %1 is in the future</source>
+        <translation>申请日期 %1 晚于今天</translation>
+    </message>
+    <message>
+        <source>the acceptance date %1 is before the application date or in the future</source>
+        <translation>受理日期 %1 早于申请日期或晚于今天</translation>
+    </message>
+    <message>
+        <source>Enter this case by hand with an override reason if the code is genuine.</source>
+        <translation>如该代码确属真实，请手工录入该办件并填写放行理由。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::CaseService</name>
+    <message>
+        <source>The folder %1 could not be created. Check the path and your permissions.</source>
+        <translation>无法创建文件夹 %1，请检查路径和权限。</translation>
+    </message>
+    <message>
+        <source>No cache found in %1. Run &quot;govctl init&quot; first, or choose the folder with --cache.</source>
+        <translation>%1 中没有本地缓存。请先执行“govctl init”，或用 --cache 指定缓存文件夹。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s name is missing. Enter the name as it appears on the ID document.</source>
+        <translation>缺少申请人名称，请按证件上的名称填写。</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>The document number is missing.</source>
+        <translation>缺少证件号码。</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>The legal representative of the organisation is missing.</source>
+        <translation>缺少法定代表人。</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>If the code is printed so on the business licence, repeat with an override reason (--override-reason).</source>
+        <translation>如营业执照上的代码确实如此，请填写放行理由（--override-reason）后重新提交。</translation>
+    </message>
+    <message>
+        <source>Material %1 is not in the materials list of matter %2.</source>
+        <translation>材料 %1 不在事项 %2 的材料清单中。</translation>
+    </message>
+    <message>
+        <source>The attached file %1 could not be read: %2</source>
+        <translation>无法读取附件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Material %1 is not in the materials list of case %2.</source>
+        <translation>材料 %1 不在办件 %2 的材料清单中。</translation>
+    </message>
+    <message>
+        <source>Showing personal data needs a reason (--reason TEXT); the reveal is audited.</source>
+        <translation>查看个人信息明文须填写理由（--reason 理由），该操作将记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::CaseStore</name>
+    <message>
+        <source>No case with number %1 is in this cache. Check the number with &quot;govctl case list&quot;.</source>
+        <translation>本地缓存中没有编号为 %1 的办件，请用“govctl case list”核对编号。</translation>
+    </message>
+    <message>
+        <source>The matter code %1 is not in the catalog. Import the catalog with &quot;govctl catalog import FILE&quot; or check the code with &quot;govctl catalog list&quot;.</source>
+        <translation>事项编码 %1 不在事项目录中。请用“govctl catalog import 文件”导入目录，或用“govctl catalog list”核对编码。</translation>
+    </message>
+    <message>
+        <source>A case with number %1 already exists in this cache.</source>
+        <translation>本地缓存中已有编号为 %1 的办件。</translation>
+    </message>
+    <message>
+        <source>Case %1 was changed by someone else in the meantime. Show it again and repeat the action.</source>
+        <translation>办件 %1 已被他人修改，请重新查看后再执行该操作。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::Catalog</name>
+    <message>
+        <source>Catalog file %1: the top-level field &quot;%2&quot; is not part of the catalog format. Check its spelling or remove it.</source>
+        <translation>目录文件 %1：顶层字段“%2”不属于目录格式，请检查拼写或删除该字段。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1: the field &quot;format&quot; is missing or not a number. A catalog file of this version starts with &quot;format&quot;: %2.</source>
+        <translation>目录文件 %1：字段“format”缺失或不是数字，本版本软件要求其值为 %2。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1 has format %2, but this version reads only format %3. Update the software or ask for a catalog in format %3.</source>
+        <translation>目录文件 %1 的格式为 %2，本版本软件仅支持格式 %3。请升级软件，或索取格式 %3 的目录文件。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1: the field &quot;version&quot; is missing or empty. Enter the catalog version as text.</source>
+        <translation>目录文件 %1：字段“version”缺失或为空，请以文本形式填写目录版本。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1: the field &quot;description&quot; must be text.</source>
+        <translation>目录文件 %1：字段“description”必须为文本。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1: the field &quot;region&quot; must be the 6-digit administrative division code (GB/T 2260) of the region the catalog covers, such as &quot;130000&quot;.</source>
+        <translation>目录文件 %1：字段“region”必须为目录覆盖地区的 6 位行政区划代码（GB/T 2260），例如“130000”。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1, matters[%2]: %3</source>
+        <translation>目录文件 %1，matters[%2]：%3</translation>
+    </message>
+    <message>
+        <source>Catalog file %1: the field &quot;matters&quot; is missing or has no entries. A catalog lists at least one matter.</source>
+        <translation>目录文件 %1：字段“matters”缺失或没有条目，目录至少应包含一个事项。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1, matters[%2]: the entry is not a JSON object.</source>
+        <translation>目录文件 %1，matters[%2]：该条目不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1, matters[%2]: the matter code &quot;%3&quot; is already used by matters[%4]. Every matter needs its own code.</source>
+        <translation>目录文件 %1，matters[%2]：事项编码“%3”已被 matters[%4] 使用，每个事项应使用唯一编码。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1, matters[%2]: the division code &quot;%3&quot; of matter %4 lies outside the region of the catalog. Check the field &quot;divisionCode&quot;.</source>
+        <translation>目录文件 %1，matters[%2]：事项 %4 的行政区划代码“%3”不在本目录覆盖地区内，请检查字段“divisionCode”。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1 is not valid JSON (line:column %2, %3). Correct the file or ask for a new copy.</source>
+        <translation>目录文件 %1 不是有效的 JSON（行:列 %2，%3），请更正文件或重新获取。</translation>
+    </message>
+    <message>
+        <source>Catalog file %1 does not contain a JSON object at the top level.</source>
+        <translation>目录文件 %1 的顶层不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The catalog file %1 could not be opened (%2). Check the path and the file permissions.</source>
+        <translation>无法打开目录文件 %1（%2），请检查路径和文件权限。</translation>
+    </message>
+    <message>
+        <source>The catalog file %1 is larger than %2 MiB and is not read. Check that it is a catalog file.</source>
+        <translation>目录文件 %1 超过 %2 MiB，未予读取，请确认该文件是否为目录文件。</translation>
+    </message>
+    <message>
+        <source>The catalog file %1 could not be read (%2). Check the storage medium and try again.</source>
+        <translation>无法读取目录文件 %1（%2），请检查存储介质后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::CitizenId</name>
+    <message>
+        <source>The ID number %1 has %2 characters. A citizen ID number has 18 characters (or 15 digits in the old form).</source>
+        <translation>身份号码 %1 共 %2 位。公民身份号码应为 18 位（旧版为 15 位数字）。</translation>
+    </message>
+    <message>
+        <source>The ID number %1 has an invalid character at position %2. Only digits are allowed, and X as the last of 18 characters.</source>
+        <translation>身份号码 %1 的第 %2 位是无效字符。身份号码只能由数字组成，18 位号码的最后一位可以是 X。</translation>
+    </message>
+    <message>
+        <source>The address code (first 6 digits) of the ID number %1 failed the division code check. %2</source>
+        <translation>身份号码 %1 的地址码（前 6 位）未通过行政区划代码校验。%2</translation>
+    </message>
+    <message>
+        <source>The check character (last character) of the ID number %1 does not match the first 17 digits. Check the number for typing errors.</source>
+        <translation>身份号码 %1 的校验码（最后一位）与前 17 位不符。请检查号码是否输入有误。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in the ID number %2 does not exist. Check the number for typing errors.</source>
+        <translation>身份号码 %2 中的出生日期 %1 不存在。请检查号码是否输入有误。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in the ID number %2 is before 1900-01-01. Check the number for typing errors.</source>
+        <translation>身份号码 %2 中的出生日期 %1 早于 1900 年 1 月 1 日。请检查号码是否输入有误。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in the ID number %2 is in the future. Check the number for typing errors.</source>
+        <translation>身份号码 %2 中的出生日期 %1 晚于当前日期。请检查号码是否输入有误。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::CreditCode</name>
+    <message>
+        <source>The unified social credit code has %1 characters; it must have 18.</source>
+        <translation>统一社会信用代码共 %1 位，应为 18 位。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code has the character &quot;%1&quot; at position %2, which is not allowed. Codes use only digits and the capital letters A-H, J-N, P-R, T, U and W-Y.</source>
+        <translation>统一社会信用代码第 %2 位的字符“%1”无效。代码只能由数字和大写字母 A-H、J-N、P-R、T、U、W-Y 组成。</translation>
+    </message>
+    <message>
+        <source>Position %1 of the unified social credit code is not a digit. Positions 3 to 8 hold the administrative division code and must be digits.</source>
+        <translation>统一社会信用代码第 %1 位不是数字。第 3 至 8 位为登记管理机关行政区划码，只能是数字。</translation>
+    </message>
+    <message>
+        <source>The check character (18th character) of the unified social credit code does not match the first 17 characters. Some codes issued before GB 32100-2015 fail this check. Compare the code with the business licence or registration certificate; to accept it, an operator must override the check and record a reason.</source>
+        <translation>统一社会信用代码的校验码（第 18 位）与前 17 位不符。部分在 GB 32100-2015 实施前赋予的代码无法通过此项校验。请与营业执照或登记证书核对；如需接受该代码，须由操作员人工确认并填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::CsvReader</name>
+    <message>
+        <source>The file is not valid %1 text: the bytes at offset %2 (line %3) are not a valid character. Nothing was imported. Save the file again as UTF-8 or GB18030, or choose the right encoding, and import it again.</source>
+        <translation>文件不是有效的 %1 文本：第 %3 行（偏移量 %2 字节）处的字节不是有效字符，未导入任何数据。请将文件另存为 UTF-8 或 GB18030 编码，或选择正确的编码后重新导入。</translation>
+    </message>
+    <message>
+        <source>The system cannot convert text from %1. Install the glibc character conversion modules (gconv) and try again.</source>
+        <translation>系统无法转换 %1 编码的文本，请安装 glibc 字符转换模块（gconv）后重试。</translation>
+    </message>
+    <message>
+        <source>The encoding &quot;%1&quot; is not supported. Choose utf-8, gbk, gb2312 or gb18030, or leave the encoding empty to detect it.</source>
+        <translation>不支持编码“%1”，请选择 utf-8、gbk、gb2312 或 gb18030，或留空以自动识别。</translation>
+    </message>
+    <message>
+        <source>a quote character inside an unquoted field (enclose the field in quotes and double the quote)</source>
+        <translation>未加引号的字段中含有引号（应将该字段用引号括起，并将其中的引号写两次）</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a quoted field (a quote inside a quoted field must be doubled)</source>
+        <translation>带引号字段的结束引号后还有其他字符（带引号字段中的引号应写两次）</translation>
+    </message>
+    <message>
+        <source>%1, found on line %2</source>
+        <translation>%1，在第 %2 行发现</translation>
+    </message>
+    <message>
+        <source>The header row on line %1 is invalid: %2. Correct the header and import the file again.</source>
+        <translation>第 %1 行的表头无效：%2。请更正表头后重新导入。</translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>应有 %1 个字段，实有 %2 个</translation>
+    </message>
+    <message>
+        <source>The file could not be parsed because memory ran out. Split the file into smaller files and import them one by one.</source>
+        <translation>内存不足，无法解析该文件，请将文件拆分为较小的文件后逐个导入。</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>带引号的字段直至文件结尾仍未闭合</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be opened (%2). Check the path and the file permissions.</source>
+        <translation>无法打开文件 %1（%2），请检查路径和文件权限。</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MiB. Split it into smaller files and import them one by one.</source>
+        <translation>文件 %1 超过 %2 MiB，请将其拆分为较小的文件后逐个导入。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read (%2). Check the storage medium and try again.</source>
+        <translation>无法读取文件 %1（%2），请检查存储介质后重试。</translation>
+    </message>
+    <message>
+        <source>The file contains no header row. The first non-empty line must name the columns.</source>
+        <translation>文件中没有表头行，第一个非空行应为各列名称。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::Deadlines</name>
+    <message>
+        <source>Case %1 has no %2, so its deadline cannot be computed. Correct the case record.</source>
+        <translation>办件 %1 缺少%2，无法计算办理时限。请更正办件记录。</translation>
+    </message>
+    <message>
+        <source>suspension start date</source>
+        <translation>中止计时起始日期</translation>
+    </message>
+    <message>
+        <source>submission date</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>acceptance date</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Clock stopped</source>
+        <translation>已中止计时</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>The date for the deadline check is invalid. Give a date as YYYY-MM-DD.</source>
+        <translation>用于计算时限的日期无效。请按 YYYY-MM-DD 格式填写日期。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::DivisionCodes</name>
+    <message>
+        <source>expected %1 columns, found %2</source>
+        <translation>应有 %1 列，实际有 %2 列</translation>
+    </message>
+    <message>
+        <source>the code &quot;%1&quot; is not a 6-digit number</source>
+        <translation>代码“%1”不是 6 位数字</translation>
+    </message>
+    <message>
+        <source>the code &quot;%1&quot; is not a number of 2, 4, 6, 9 or 12 digits</source>
+        <translation>代码“%1”不是 2、4、6、9 或 12 位数字</translation>
+    </message>
+    <message>
+        <source>the code &quot;%1&quot; starts with 00, which is not a province code</source>
+        <translation>代码“%1”以 00 开头，不是省级代码</translation>
+    </message>
+    <message>
+        <source>the %1 column is empty</source>
+        <translation>“%1”列为空</translation>
+    </message>
+    <message>
+        <source>a quoted field has no closing quotation mark</source>
+        <translation>带引号的字段缺少结束引号</translation>
+    </message>
+    <message>
+        <source>text follows the closing quotation mark of a field</source>
+        <translation>字段的结束引号后还有其他字符</translation>
+    </message>
+    <message>
+        <source>Line %1 of the division code list %2 is invalid: %3. Correct the line and import the file again; no code from this file was loaded.</source>
+        <translation>行政区划代码表 %2 第 %1 行有误：%3。请更正该行后重新导入；本文件中的代码均未载入。</translation>
+    </message>
+    <message>
+        <source>The province-level code %1 of division code %2 is not in the division code list. Check the code. If it is correct, load a complete list with &quot;govctl divisions import FILE&quot;.</source>
+        <translation>行政区划代码 %2 的省级代码 %1 不在行政区划代码表中。请核对代码；如代码无误，请使用“govctl divisions import FILE”命令导入完整的代码表。</translation>
+    </message>
+    <message>
+        <source>The prefecture-level code %1 of division code %2 is not in any loaded revision of the division code list. Check the code. If it comes from another revision, load that revision&apos;s list with &quot;govctl divisions import FILE&quot;.</source>
+        <translation>行政区划代码 %2 的地级代码 %1 不在已载入的任何版本的行政区划代码表中。请核对代码；如该代码属于其他版本，请使用“govctl divisions import FILE”命令导入该版本的代码表。</translation>
+    </message>
+    <message>
+        <source>The county-level division code %1 is not in any loaded revision of the division code list. Check the code. If it comes from another revision, load that revision&apos;s list with &quot;govctl divisions import FILE&quot;.</source>
+        <translation>县级行政区划代码 %1 不在已载入的任何版本的行政区划代码表中。请核对代码；如该代码属于其他版本，请使用“govctl divisions import FILE”命令导入该版本的代码表。</translation>
+    </message>
+    <message>
+        <source>Cannot open the division code list %1: %2.</source>
+        <translation>无法打开行政区划代码表 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The division code list %1 is not valid UTF-8 text. Save it as UTF-8 and import it again.</source>
+        <translation>行政区划代码表 %1 不是有效的 UTF-8 文本。请将其另存为 UTF-8 编码后重新导入。</translation>
+    </message>
+    <message>
+        <source>The division code list %1 contains no province-, prefecture- or county-level code.</source>
+        <translation>行政区划代码表 %1 中没有省级、地级或县级代码。</translation>
+    </message>
+    <message>
+        <source>The address code &quot;%1&quot; is not a 6-digit number.</source>
+        <translation>地址码“%1”不是 6 位数字。</translation>
+    </message>
+    <message>
+        <source>The division code &quot;%1&quot; is not a 6-digit number.</source>
+        <translation>行政区划代码“%1”不是 6 位数字。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::FieldCipher</name>
+    <message>
+        <source>The encrypted field %1 failed authentication, so it was not decrypted. The local cache may have been tampered with, or the key file does not belong to this cache. Restore the cache and its key file from the same backup, or contact the system administrator.</source>
+        <translation>加密字段 %1 未通过完整性校验，未予解密。本地缓存可能已被篡改，或密钥文件与本缓存不匹配。请从同一份备份中恢复缓存及其密钥文件，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The crypto provider returned an HMAC-SM3 value of the wrong length, so the field keys could not be derived. Contact the system administrator.</source>
+        <translation>密码服务返回的 HMAC-SM3 值长度不正确，无法派生字段密钥。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>No crypto provider was configured for field encryption. Contact the system administrator.</source>
+        <translation>未配置用于字段加密的密码服务。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The master key for field encryption is %1 bytes long, but it must be exactly 32 bytes. Check that the key file is intact, or contact the system administrator.</source>
+        <translation>字段加密主密钥长度为 %1 字节，应恰为 32 字节。请检查密钥文件是否完好，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The value for field %1 contains an invalid character, so it could not be encrypted. Re-enter the value.</source>
+        <translation>字段 %1 的值含有无效字符，无法加密。请重新输入。</translation>
+    </message>
+    <message>
+        <source>The value to search by is empty. Enter the ID number or other value to search for.</source>
+        <translation>查询条件为空。请输入要查询的公民身份号码或其他信息。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::KeyFile</name>
+    <message>
+        <source>The key file %1 is a symbolic link, which is not accepted because the key could be redirected to another file. Replace the link with the key file itself, then run: chmod 600 %1</source>
+        <translation>密钥文件 %1 是符号链接。为防止密钥被重定向到其他文件，系统不接受符号链接。请用密钥文件本身替换该链接，然后执行：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>Reading the key file %1 failed: %2. Check the disk and the file permissions, then try again.</source>
+        <translation>读取密钥文件 %1 失败：%2。请检查磁盘及文件权限后重试。</translation>
+    </message>
+    <message>
+        <source>Creating the key file %1 failed: %2. Check that its folder is writable and the disk is not full, then try again.</source>
+        <translation>创建密钥文件 %1 失败：%2。请确认所在目录可写且磁盘空间充足后重试。</translation>
+    </message>
+    <message>
+        <source>The key file %1 is not a regular file. Remove it and restore the key file that belongs to this cache from its backup.</source>
+        <translation>密钥文件 %1 不是普通文件。请将其删除，并从备份中恢复与本缓存配套的密钥文件。</translation>
+    </message>
+    <message>
+        <source>The key file %1 is owned by user id %2, but this program runs as user id %3. Run: chown %3 %1</source>
+        <translation>密钥文件 %1 的属主为用户 ID %2，而本程序以用户 ID %3 运行。请执行：chown %3 %1</translation>
+    </message>
+    <message>
+        <source>The key file %1 can be accessed by group or other users (mode %2). Run: chmod 600 %1</source>
+        <translation>密钥文件 %1 允许同组用户或其他用户访问（权限为 %2）。请执行：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The key file %1 is %2 bytes long, but a key file is exactly 73 bytes. The file is damaged or is not a key file. Restore it from its backup.</source>
+        <translation>密钥文件 %1 长度为 %2 字节，而密钥文件应恰为 73 字节。该文件已损坏或并非密钥文件，请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The key file %1 is not in the GOVKEY1 format (a line GOVKEY1, then a line of 64 hexadecimal digits). The file is damaged or is not a key file. Restore it from its backup.</source>
+        <translation>密钥文件 %1 不符合 GOVKEY1 格式（第一行为 GOVKEY1，第二行为 64 位十六进制数字）。该文件已损坏或并非密钥文件，请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not exist. Restore the key file that belongs to this cache from its backup.</source>
+        <translation>密钥文件 %1 不存在。请从备份中恢复与本缓存配套的密钥文件。</translation>
+    </message>
+    <message>
+        <source>The folder for the key file %1 does not exist. Create it with: mkdir -p -m 700 %2</source>
+        <translation>密钥文件 %1 所在的目录不存在。请执行以下命令创建：mkdir -p -m 700 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gov::Matter</name>
+    <message>
+        <source>(no code)</source>
+        <translation>（无编码）</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; is missing or empty. Enter a value in the catalog file.</source>
+        <translation>事项 %1：字段“%2”缺失或为空，请在目录文件中填写。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; has a value of the wrong type (expected: %3). Correct it in the catalog file.</source>
+        <translation>事项 %1：字段“%2”的值类型不正确（应为%3），请在目录文件中更正。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; must be a whole number, but it is %3. Correct it in the catalog file.</source>
+        <translation>事项 %1：字段“%2”应为整数，当前值为 %3，请在目录文件中更正。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; must be 0 or more, but it is %3. Correct it in the catalog file.</source>
+        <translation>事项 %1：字段“%2”不得小于 0，当前值为 %3，请在目录文件中更正。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; is not part of the catalog format. Check its spelling or remove it.</source>
+        <translation>事项 %1：字段“%2”不属于目录格式，请检查拼写或删除该字段。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; must be at least 1, but it is %3. Correct it in the catalog file.</source>
+        <translation>事项 %1：字段“%2”不得小于 1，当前值为 %3，请在目录文件中更正。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; has the unknown form &quot;%3&quot;. Use one of: %4.</source>
+        <translation>事项 %1：字段“%2”的材料形式“%3”无法识别，请使用以下之一：%4。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;%2&quot; repeats the material code &quot;%3&quot;. Give every material its own code.</source>
+        <translation>事项 %1：字段“%2”中的材料编码“%3”与其他材料重复，每项材料应使用唯一编码。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;promisedLimitDays&quot; (%2 working days) is longer than the statutory limit (%3 working days). The promised limit must not exceed the statutory limit.</source>
+        <translation>事项 %1：字段“promisedLimitDays”（%2 个工作日）超过法定办结时限（%3 个工作日），承诺办结时限不得超过法定办结时限。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;code&quot; has the invalid value &quot;%2&quot;. Use at most 64 characters from A-Z, a-z, 0-9, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;.</source>
+        <translation>事项 %1：字段“code”的值“%2”无效，请使用不超过 64 个字符，且仅限 A-Z、a-z、0-9 及“-”“_”“.”。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;type&quot; has the unknown value &quot;%2&quot;. Use one of: %3.</source>
+        <translation>事项 %1：字段“type”的值“%2”无法识别，请使用以下之一：%3。</translation>
+    </message>
+    <message>
+        <source>Matter %1: the field &quot;divisionCode&quot; has the invalid value &quot;%2&quot;. Enter the 6-digit administrative division code (GB/T 2260) of the agency.</source>
+        <translation>事项 %1：字段“divisionCode”的值“%2”无效，请填写实施机构的 6 位行政区划代码（GB/T 2260）。</translation>
+    </message>
+    <message>
+        <source>The matter type &quot;%1&quot; is unknown. Use one of: %2.</source>
+        <translation>事项类型“%1”无法识别，请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Administrative license</source>
+        <translation>行政许可</translation>
+    </message>
+    <message>
+        <source>Administrative confirmation</source>
+        <translation>行政确认</translation>
+    </message>
+    <message>
+        <source>Administrative benefit</source>
+        <translation>行政给付</translation>
+    </message>
+    <message>
+        <source>Administrative ruling</source>
+        <translation>行政裁决</translation>
+    </message>
+    <message>
+        <source>Administrative record filing</source>
+        <translation>行政备案</translation>
+    </message>
+    <message>
+        <source>Public service</source>
+        <translation>公共服务</translation>
+    </message>
+    <message>
+        <source>Other administrative power</source>
+        <translation>其他行政权力</translation>
+    </message>
+</context>
+<context>
+    <name>gov::Migrations</name>
+    <message>
+        <source>The cache at %1 was written by a newer GovAppliance (schema %2, this program knows up to %3). Upgrade the software; the cache was not changed.</source>
+        <translation>%1 处的本地缓存由更新版本的 GovAppliance 写入（数据结构版本 %2，本程序最高支持 %3）。请升级软件；本地缓存未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::PhoneNumber</name>
+    <message>
+        <source>The area code of the landline number is invalid. Area codes are 010, 020 to 029, or four digits starting with 03 to 09.</source>
+        <translation>固定电话的区号无效。区号应为 010、020 至 029，或以 03 至 09 开头的 4 位数字。</translation>
+    </message>
+    <message>
+        <source>The extension must have 1 to 6 digits.</source>
+        <translation>分机号应为 1 至 6 位数字。</translation>
+    </message>
+    <message>
+        <source>A mobile number has no extension.</source>
+        <translation>手机号码不能带分机号。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits; this one has %1.</source>
+        <translation>手机号码应为 11 位数字，当前为 %1 位。</translation>
+    </message>
+    <message>
+        <source>A mobile number starts with 13 to 19.</source>
+        <translation>手机号码应以 13 至 19 开头。</translation>
+    </message>
+    <message>
+        <source>The landline number has too many parts. Write it as area code, number and an optional extension, for example 0311-87654321-123.</source>
+        <translation>固定电话号码的组成部分过多。请按“区号-号码-分机号（可选）”的格式填写，例如 0311-87654321-123。</translation>
+    </message>
+    <message>
+        <source>The landline number after the area code must have 7 or 8 digits and must not start with 0 or 1.</source>
+        <translation>固定电话区号后的号码应为 7 或 8 位数字，且不能以 0 或 1 开头。</translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation>未填写电话号码。</translation>
+    </message>
+    <message>
+        <source>The phone number contains &quot;%1&quot;, which is not allowed. Use digits, with &quot;-&quot;, spaces or parentheses as separators.</source>
+        <translation>电话号码中含有不允许的字符“%1”。请只使用数字，并以“-”、空格或括号分隔。</translation>
+    </message>
+    <message>
+        <source>Only the country code +86 (China) is accepted.</source>
+        <translation>仅支持国家代码 +86（中国）。</translation>
+    </message>
+    <message>
+        <source>Write a landline number with its area code starting with 0, without the country code +86.</source>
+        <translation>固定电话号码请以 0 开头的区号填写，不要加国家代码 +86。</translation>
+    </message>
+    <message>
+        <source>A phone number must be a mobile number (11 digits starting with 1) or a landline number that starts with its area code (0…).</source>
+        <translation>电话号码应为手机号码（以 1 开头的 11 位数字）或以区号（以 0 开头）开头的固定电话号码。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::SqliteDatabase</name>
+    <message>
+        <source>The local cache could not be written or read: %1</source>
+        <translation>无法读写本地缓存：%1</translation>
+    </message>
+    <message>
+        <source>The cache file %1 is a symbolic link. Replace it with the real file.</source>
+        <translation>缓存文件 %1 是符号链接，请换成实际文件。</translation>
+    </message>
+    <message>
+        <source>No cache found at %1. Run &quot;govctl init&quot; first.</source>
+        <translation>%1 处没有本地缓存，请先执行“govctl init”。</translation>
+    </message>
+    <message>
+        <source>The cache file %1 could not be opened: %2</source>
+        <translation>无法打开缓存文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gov::Workflow</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Case %1 is in state &quot;%2&quot; and cannot take the action &quot;%3&quot;. Allowed actions: %4.</source>
+        <translation>办件 %1 当前状态为“%2”，不能执行“%3”；可执行的操作：%4。</translation>
+    </message>
+    <message>
+        <source>A denial must state its reasons. Enter the reasons for denying case %1 and try again.</source>
+        <translation>作出不予决定应当说明理由。请填写办件 %1 的不予理由后重试。</translation>
+    </message>
+    <message>
+        <source>The action &quot;%1&quot; on case %2 needs a reason. Enter the reason and try again.</source>
+        <translation>办件 %2 执行“%1”须说明理由。请填写理由后重试。</translation>
+    </message>
+    <message>
+        <source>Case %1 belongs to matter %2, not to matter %3. Open the case&apos;s own matter and try again.</source>
+        <translation>办件 %1 属于事项 %2，不属于事项 %3。请按该办件所属事项重新操作。</translation>
+    </message>
+    <message>
+        <source>Materials to correct: %1</source>
+        <translation>需补正材料：%1</translation>
+    </message>
+    <message>
+        <source>Approved by: %1</source>
+        <translation>批准人：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Reject at intake</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Request correction</source>
+        <translation>补正告知</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <source>Stop the clock</source>
+        <translation>中止计时</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>准予</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>不予</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>The action &quot;%1&quot; on case %2 has no operator id. Sign in and try again.</source>
+        <translation>办件 %2 执行“%1”时缺少经办人编号。请登录后重试。</translation>
+    </message>
+    <message>
+        <source>The action &quot;%1&quot; on case %2 has no valid date and time. Check the system clock and try again.</source>
+        <translation>办件 %2 执行“%1”时缺少有效的日期和时间。请检查系统时钟后重试。</translation>
+    </message>
+    <message>
+        <source>The date %1 of the action &quot;%2&quot; is before %3, the latest date recorded on case %4. Enter a date on or after %3.</source>
+        <translation>“%2”的日期 %1 早于办件 %4 已记录的最晚日期 %3。请填写 %3 当日或之后的日期。</translation>
+    </message>
+    <message>
+        <source>The action &quot;%1&quot; on case %2 is recorded at %3, before the case&apos;s last event at %4. Check the system clock and try again.</source>
+        <translation>办件 %2 执行“%1”的记录时间 %3 早于该办件上一次操作的时间 %4。请检查系统时钟后重试。</translation>
+    </message>
+    <message>
+        <source>A correction notice for case %1 was already issued on %2. The law allows a single notice that lists every missing material, so accept or reject the application.</source>
+        <translation>办件 %1 已于 %2 发出补正告知。依法应当一次性告知需要补正的全部内容，不得再次告知，请作出受理或者不予受理决定。</translation>
+    </message>
+    <message>
+        <source>The decision limit of case %1 was already extended (approved by %2). The law allows a single extension of 10 working days.</source>
+        <translation>办件 %1 的办理时限已经延期（批准人：%2）。依法只能延期一次，延长期限为 10 个工作日。</translation>
+    </message>
+    <message>
+        <source>Case %1 cannot be accepted because required materials are missing: %2. A correction notice was already issued, so record the materials as provided or reject the application.</source>
+        <translation>办件 %1 缺少必要材料：%2，不能受理。已发出过补正告知，请登记申请人补正的材料，或者作出不予受理决定。</translation>
+    </message>
+    <message>
+        <source>Case %1 cannot be accepted because required materials are missing: %2. Issue a correction notice that lists them all.</source>
+        <translation>办件 %1 缺少必要材料：%2，不能受理。请出具补正告知，一次性告知需要补正的全部材料。</translation>
+    </message>
+    <message>
+        <source>A correction notice for case %1 is too late: the 5 working days after submission on %2 ended on %3. By law the application is deemed accepted on the day it was received, so accept the case.</source>
+        <translation>办件 %1 的补正告知已逾期：自 %2 收到申请起的 5 个工作日已于 %3 届满。依法逾期不告知的，自收到申请材料之日起即为受理，请办理受理。</translation>
+    </message>
+    <message>
+        <source>Every required material of case %1 is provided, so no correction notice is needed. Accept the case, or first mark a defective material as not provided.</source>
+        <translation>办件 %1 的必要材料均已提交，无需补正告知，请办理受理。如有材料不符合法定形式，请先将其标记为未提交。</translation>
+    </message>
+    <message>
+        <source>The correction notice for case %1 names materials that matter %2 does not list: %3. Check the material codes.</source>
+        <translation>办件 %1 的补正告知列有事项 %2 材料清单以外的材料：%3。请核对材料编码。</translation>
+    </message>
+    <message>
+        <source>The correction notice for case %1 names materials that are provided or optional: %2. List only the required materials that are missing.</source>
+        <translation>办件 %1 的补正告知列有已提交或非必要的材料：%2。请只列出缺少的必要材料。</translation>
+    </message>
+    <message>
+        <source>The correction notice for case %1 must list every missing material at once, but it leaves out: %2. Add them to the notice.</source>
+        <translation>办件 %1 的补正告知应当一次性列明全部缺少的材料，但遗漏了：%2。请将其补充列入告知。</translation>
+    </message>
+    <message>
+        <source>Case %1 cannot resume because required materials are still missing: %2. Record the corrected materials as provided first.</source>
+        <translation>办件 %1 仍缺少必要材料：%2，不能恢复办理。请先登记申请人补正的材料。</translation>
+    </message>
+    <message>
+        <source>Case %1 is marked as suspended but has no open suspension record. Correct the case record.</source>
+        <translation>办件 %1 处于中止计时状态，但没有未结束的中止记录。请更正办件记录。</translation>
+    </message>
+    <message>
+        <source>Extending case %1 needs the head of the agency who approved it. Enter the approver and try again.</source>
+        <translation>办件 %1 延期须经本机关负责人批准。请填写批准人后重试。</translation>
+    </message>
+    <message>
+        <source>The delivery method &quot;%1&quot; for case %2 is invalid. Use window, post or electronic.</source>
+        <translation>办件 %2 的送达方式“%1”无效。请使用 window（窗口送达）、post（邮寄送达）或 electronic（电子送达）。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::WorkingCalendar</name>
+    <message>
+        <source>The field &quot;%1&quot; is missing or has the wrong type.</source>
+        <translation>字段“%1”缺失或类型不正确。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of &quot;days&quot;: the field &quot;%2&quot; is missing or has the wrong type.</source>
+        <translation>“days”中的第%1条记录：字段“%2”缺失或类型不正确。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at byte %2).</source>
+        <translation>文件不是有效的JSON格式（第%2字节处：%1）。</translation>
+    </message>
+    <message>
+        <source>The top level of the file is not a JSON object.</source>
+        <translation>文件的顶层不是JSON对象。</translation>
+    </message>
+    <message>
+        <source>The file uses format %1, but this version of the software reads only format %2 (a newer format needs a software update).</source>
+        <translation>文件采用第%1版格式，本软件仅支持第%2版格式（读取新版格式须先升级软件）。</translation>
+    </message>
+    <message>
+        <source>The field &quot;years&quot; must list from 1 to %1 consecutive years in ascending order, for example [2025, 2026].</source>
+        <translation>字段“years”须按升序列出1至%1个连续年份，例如[2025, 2026]。</translation>
+    </message>
+    <message>
+        <source>The field &quot;sources&quot; must name at least one notice.</source>
+        <translation>字段“sources”须至少列明一份通知。</translation>
+    </message>
+    <message>
+        <source>The issue date &quot;%1&quot; is not a valid date in the form YYYY-MM-DD.</source>
+        <translation>发布日期“%1”无效，应为YYYY-MM-DD格式的有效日期。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of &quot;days&quot; is not a JSON object.</source>
+        <translation>“days”中的第%1条记录不是JSON对象。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of &quot;days&quot;: &quot;%2&quot; is not a valid date in the form YYYY-MM-DD.</source>
+        <translation>“days”中的第%1条记录：“%2”无效，应为YYYY-MM-DD格式的有效日期。</translation>
+    </message>
+    <message>
+        <source>The date %1 lies outside the years %2 to %3 that the file declares.</source>
+        <translation>日期%1不在文件声明的年份范围（%2年至%3年）内。</translation>
+    </message>
+    <message>
+        <source>The date %1 is listed more than once.</source>
+        <translation>日期%1重复出现。</translation>
+    </message>
+    <message>
+        <source>The date %1 is a Monday to Friday, so it cannot be an adjusted working day.</source>
+        <translation>日期%1为周一至周五，不能列为调休上班日。</translation>
+    </message>
+    <message>
+        <source>The date %1 is a Saturday or Sunday marked as a rest day without a holiday name, so the entry changes nothing.</source>
+        <translation>日期%1为周六或周日，标为休息日但未注明节日名称，该条记录不起作用。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of &quot;days&quot; (%2) has no holiday name.</source>
+        <translation>“days”中的第%1条记录（%2）未注明节日名称。</translation>
+    </message>
+    <message>
+        <source>The year %1 is listed in &quot;years&quot; but has no entries in &quot;days&quot;.</source>
+        <translation>年份%1已列入“years”，但“days”中没有该年的任何记录。</translation>
+    </message>
+    <message>
+        <source>Could not read the working-day calendar file %1 (%2). Check that the file exists and is readable.</source>
+        <translation>无法读取工作日历文件%1（%2）。请检查该文件是否存在且可读取。</translation>
+    </message>
+    <message>
+        <source>The working-day calendar file %1 is larger than %2 bytes, so it cannot be a calendar. Check the file name.</source>
+        <translation>工作日历文件%1超过%2字节，不是有效的日历文件。请检查文件名是否正确。</translation>
+    </message>
+    <message>
+        <source>The working-day calendar data is invalid: %1 Install a valid calendar file from the exchange platform.</source>
+        <translation>工作日历数据无效：%1请通过共享交换平台获取并安装有效的工作日历文件。</translation>
+    </message>
+    <message>
+        <source>The working-day calendar file %1 is invalid: %2 Install a valid calendar file from the exchange platform.</source>
+        <translation>工作日历文件%1无效：%2请通过共享交换平台获取并安装有效的工作日历文件。</translation>
+    </message>
+    <message>
+        <source>The number of working days must be zero or more, but it is %1.</source>
+        <translation>工作日天数不能为负数，当前为%1。</translation>
+    </message>
+    <message>
+        <source>A date needed for the working-day calculation is missing or invalid. Check the dates entered for the case.</source>
+        <translation>计算工作日所需的日期缺失或无效。请检查办件中填写的日期。</translation>
+    </message>
+    <message>
+        <source>The date %1 is outside the working-day calendar, which covers %2 to %3. Install a newer working-day calendar that covers %4.</source>
+        <translation>日期%1超出工作日历的覆盖范围（%2年至%3年）。请安装涵盖%4年的新版工作日历。</translation>
+    </message>
+    <message>
+        <source>Counting %1 working days from %2 goes past %3, the last day of the working-day calendar (which covers %4 to %5). Install a newer working-day calendar.</source>
+        <translation>自%2起计算%1个工作日，将超出工作日历的最后一天%3（日历覆盖%4年至%5年）。请安装新版工作日历。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::crypto::OpenSslGmProvider</name>
+    <message>
+        <source>The %1 operation of the OpenSSL crypto provider failed. Check that the installed OpenSSL 3 library supports the SM2/SM3/SM4 algorithms, then try again or contact the system administrator.</source>
+        <translation>OpenSSL 密码服务执行 %1 运算失败。请确认所安装的 OpenSSL 3 密码库支持 SM2/SM3/SM4 算法，然后重试或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The SM4 key is %1 bytes long, but SM4 requires 16 bytes. This is a program error. Contact the system administrator.</source>
+        <translation>SM4 密钥长度为 %1 字节，而 SM4 算法要求 16 字节。此为程序错误，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The SM4-CTR initial counter block is %1 bytes long, but it must be 16 bytes. This is a program error. Contact the system administrator.</source>
+        <translation>SM4-CTR 初始计数器块长度为 %1 字节，应为 16 字节。此为程序错误，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>%1 random bytes were requested, but the count cannot be negative. This is a program error. Contact the system administrator.</source>
+        <translation>请求生成的随机字节数为 %1，但字节数不能为负数。此为程序错误，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The OpenSSL random number generator failed, so no key or initialization vector could be made. Check that the system entropy source (/dev/urandom or getrandom) is available, then try again or contact the system administrator.</source>
+        <translation>OpenSSL 随机数发生器运行失败，无法生成密钥或初始向量。请确认系统熵源（/dev/urandom 或 getrandom）可用，然后重试或联系系统管理员。</translation>
+    </message>
+</context>
+</TS>
