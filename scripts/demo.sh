@@ -34,7 +34,7 @@ on() {
     "$GOVCTL" --today "$day" "$@"
 }
 
-# Case numbers are the last word of the first line govctl prints in JSON.
+# Extracts the case number from the JSON that "govctl --json case new" prints.
 case_number() {
     sed -n 's/.*"case_number": "\([^"]*\)".*/\1/p' | head -n 1
 }

@@ -260,10 +260,16 @@ int calendarCommand(CliContext &context, const QString &command, const QStringLi
                                {QStringLiteral("working_day"), *working},
                                {QStringLiteral("name"), name}});
         } else {
-            QString line = *working ? Text::tr("%1 is a working day").arg(date.toString(Qt::ISODate))
-                                    : Text::tr("%1 is not a working day").arg(date.toString(Qt::ISODate));
-            if (!name.isEmpty())
-                line += QStringLiteral(" (%1)").arg(name);
+            const bool weekend = date.dayOfWeek() >= 6;
+            QString line;
+            if (*working && weekend && !name.isEmpty())
+                line = Text::tr("%1 is a working day (adjusted working day for %2)").arg(date.toString(Qt::ISODate), name);
+            else if (*working)
+                line = Text::tr("%1 is a working day").arg(date.toString(Qt::ISODate));
+            else if (!name.isEmpty())
+                line = Text::tr("%1 is not a working day (%2)").arg(date.toString(Qt::ISODate), name);
+            else
+                line = Text::tr("%1 is not a working day").arg(date.toString(Qt::ISODate));
             context.print(line);
         }
         return *working ? ExitOk : ExitInvalid;
@@ -314,7 +320,7 @@ int auditCommand(CliContext &context, const QString &command, const QStringList 
                            {QStringLiteral("first_broken"), result->firstBrokenSeq},
                            {QStringLiteral("problem"), result->problem}});
     } else if (result->intact) {
-        context.print(Text::tr("Audit chain is whole: %1 records verified.").arg(result->records));
+        context.print(Text::tr("Audit chain is intact: %1 records verified.").arg(result->records));
     } else {
         context.print(Text::tr("Audit chain is BROKEN at record %1: %2").arg(result->firstBrokenSeq).arg(result->problem));
     }

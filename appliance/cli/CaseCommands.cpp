@@ -59,6 +59,11 @@ QString deadlineLine(const std::optional<DeadlineInfo> &deadlines)
         return Text::tr("deadline unknown");
     if (!deadlines->currentDue.isValid())
         return deadlineStatusDisplayName(deadlines->status);
+    if (deadlines->workingDaysLeft < 0) {
+        return Text::tr("%1, due %2, %3 working days overdue")
+            .arg(deadlineStatusDisplayName(deadlines->status), deadlines->currentDue.toString(Qt::ISODate))
+            .arg(-deadlines->workingDaysLeft);
+    }
     return Text::tr("%1, due %2, %3 working days left")
         .arg(deadlineStatusDisplayName(deadlines->status), deadlines->currentDue.toString(Qt::ISODate))
         .arg(deadlines->workingDaysLeft);
@@ -71,7 +76,7 @@ void printCase(CliContext &context, const CaseView &view, bool revealed)
     QStringList allowed;
     QJsonArray allowedKeys;
     for (Action action : view.allowedActions) {
-        allowed.append(actionDisplayName(action) + QStringLiteral(" (") + actionKey(action) + QLatin1Char(')'));
+        allowed.append(Text::tr("%1 (%2)", "action name and its command key").arg(actionDisplayName(action), actionKey(action)));
         allowedKeys.append(actionKey(action));
     }
 
@@ -160,7 +165,7 @@ void printCase(CliContext &context, const CaseView &view, bool revealed)
                                caseStateDisplayName(e.from), caseStateDisplayName(e.to), e.actor,
                                e.reason.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(e.reason)));
     }
-    context.print(Text::tr("  Allowed actions: %1").arg(allowed.isEmpty() ? Text::tr("none") : allowed.join(QStringLiteral(", "))));
+    context.print(Text::tr("  Allowed actions: %1").arg(allowed.isEmpty() ? Text::tr("none") : allowed.join(Text::tr(", ", "list separator"))));
 }
 
 int newCommand(CliContext &context, const QStringList &args)

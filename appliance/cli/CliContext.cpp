@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace gov::cli {
 
@@ -34,14 +35,33 @@ bool CliContext::parse(const QStringList &arguments, const QList<OptionSpec> &op
             option.setValueName(QLatin1String(spec.valueName));
         m_parser->addOption(option);
     }
+    m_parser->addHelpOption();
+    for (const QString &positionalName : positional)
+        m_parser->addPositionalArgument(positionalName, QString());
     QStringList withProgram = arguments;
     withProgram.prepend(QStringLiteral("govctl"));
     if (!m_parser->parse(withProgram)) {
         usage(m_parser->errorText());
         return false;
     }
+    if (m_parser->isSet(QStringLiteral("help"))) {
+        m_out << Text::tr("Usage: govctl %1 [options] %2").arg(commandName, positional.join(QLatin1Char(' ')))
+              << Qt::endl;
+        m_out << Text::tr("Options:") << Qt::endl;
+        for (const OptionSpec &spec : options) {
+            const QString name = QStringLiteral("--") + QLatin1String(spec.name)
+                                 + (spec.valueName ? QStringLiteral(" ") + QLatin1String(spec.valueName) : QString());
+            m_out << QStringLiteral("  %1  %2").arg(name, -28).arg(QCoreApplication::translate("govctl", spec.help))
+                  << Qt::endl;
+        }
+        m_out.flush();
+        std::exit(ExitOk);
+    }
     if (m_parser->positionalArguments().size() != positional.size()) {
-        usage(Text::tr("%1 expects %2: %3").arg(commandName).arg(positional.size()).arg(positional.join(QLatin1Char(' '))));
+        if (positional.isEmpty())
+            usage(Text::tr("%1 takes no arguments").arg(commandName));
+        else
+            usage(Text::tr("%1 takes %2 argument(s): %3").arg(commandName).arg(positional.size()).arg(positional.join(QLatin1Char(' '))));
         return false;
     }
     return true;

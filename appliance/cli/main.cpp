@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -33,6 +34,12 @@ void installTranslations(QCoreApplication &app, const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     if (locale.language() != QLocale::Chinese)
         return;
+    // Qt's own messages (for example QCommandLineParser's) come from the
+    // qtbase catalog of the installed Qt, when the package ships it.
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
     for (const char *catalog : {"govcore", "govctl"}) {
         auto *translator = new QTranslator(&app);
         if (translator->load(QLatin1String(catalog) + QLatin1String("_zh_CN"), QStringLiteral(":/gov/i18n")))

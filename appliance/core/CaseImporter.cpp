@@ -122,7 +122,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         const QString name = QFileInfo(path).fileName();
         if (cause.userText.contains(name))
             return cause;
-        return makeError(cause.code, cause.detail, name + QStringLiteral(": ") + cause.userText);
+        return makeError(cause.code, cause.detail, Text::tr("%1: %2", "file name and the reason").arg(name, cause.userText));
     }
 
     // Map header names to columns; a missing required column rejects the file.

@@ -36,7 +36,7 @@ struct Text {
 Error invalidField(const char *key, const QString &label, const Error &cause)
 {
     return makeError(cause.code, QLatin1String(key) + QLatin1String(": ") + cause.detail,
-                     label + QLatin1String(": ") + cause.userText);
+                     Text::tr("%1: %2", "field label and the validator's message").arg(label, cause.userText));
 }
 
 } // namespace

@@ -51,7 +51,7 @@
     <name>gov::Case</name>
     <message>
         <source>Submitted</source>
-        <translation>已申请</translation>
+        <translation>待受理</translation>
     </message>
     <message>
         <source>Awaiting correction</source>
@@ -67,15 +67,15 @@
     </message>
     <message>
         <source>Clock stopped</source>
-        <translation>中止计时</translation>
+        <translation>已中止计时</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation>准予</translation>
+        <translation>已准予</translation>
     </message>
     <message>
         <source>Denied</source>
-        <translation>不予</translation>
+        <translation>已决定不予</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Closed</source>
-        <translation>办结</translation>
+        <translation>已办结</translation>
     </message>
 </context>
 <context>
@@ -148,6 +148,11 @@
         <source>Enter this case by hand with an override reason if the code is genuine.</source>
         <translation>如该代码确属真实，请手工录入该办件并填写放行理由。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>file name and the reason</comment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>gov::CaseService</name>
@@ -202,6 +207,11 @@
     <message>
         <source>Showing personal data needs a reason (--reason TEXT); the reveal is audited.</source>
         <translation>查看个人信息明文须填写理由（--reason 理由），该操作将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label and the validator&apos;s message</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -439,7 +449,7 @@
     </message>
     <message>
         <source>Completed</source>
-        <translation>已办结</translation>
+        <translation>计时已结束</translation>
     </message>
     <message>
         <source>The date for the deadline check is invalid. Give a date as YYYY-MM-DD.</source>
@@ -695,6 +705,45 @@
     <message>
         <source>The cache at %1 was written by a newer GovAppliance (schema %2, this program knows up to %3). Upgrade the software; the cache was not changed.</source>
         <translation>%1 处的本地缓存由更新版本的 GovAppliance 写入（数据结构版本 %2，本程序最高支持 %3）。请升级软件；本地缓存未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::OperatorAuth</name>
+    <message>
+        <source>Operator id or PIN is wrong. After %1 wrong attempts in a row the account is locked for %2 minutes.</source>
+        <translation>操作员编号或 PIN 码错误。连续输错 %1 次后账号将锁定 %2 分钟。</translation>
+    </message>
+    <message>
+        <source>The PIN must be 6 to 12 digits.</source>
+        <translation>PIN 码须为 6 至 12 位数字。</translation>
+    </message>
+    <message>
+        <source>The PIN is too easy to guess (one repeated digit or a plain run such as 123456). Choose another.</source>
+        <translation>PIN 码过于简单（同一数字重复或 123456 这类连续数字），请另设一个。</translation>
+    </message>
+    <message>
+        <source>The operator id &quot;%1&quot; is invalid: use 2 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>操作员编号“%1”无效：请使用 2 至 32 位字母、数字、“-”或“_”。</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s name is missing.</source>
+        <translation>缺少操作员姓名。</translation>
+    </message>
+    <message>
+        <source>An operator with id %1 already exists.</source>
+        <translation>操作员编号 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>The account %1 is locked after repeated wrong PINs until %2. Wait, or ask an administrator to unlock it.</source>
+        <translation>账号 %1 因多次输错 PIN 码已锁定，%2 后解锁。请稍候，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN %1 times in a row: the account %2 is locked for %3 minutes.</source>
+        <translation>连续 %1 次输错 PIN 码：账号 %2 已锁定 %3 分钟。</translation>
+    </message>
+    <message>
+        <source>No operator with id %1.</source>
+        <translation>没有编号为 %1 的操作员。</translation>
     </message>
 </context>
 <context>

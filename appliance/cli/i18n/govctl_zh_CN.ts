@@ -1,0 +1,557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>govctl</name>
+    <message>
+        <source>Cache ready at %1 (schema version %2).</source>
+        <translation>本地缓存已就绪：%1（数据结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>Cache: %1</source>
+        <translation>本地缓存：%1</translation>
+    </message>
+    <message>
+        <source>Matters in catalog: %1</source>
+        <translation>事项目录：%1 个政务服务事项</translation>
+    </message>
+    <message>
+        <source>Cases: %1 (due soon %2, overdue %3)</source>
+        <translation>办件：%1 件（即将到期 %2 件，已超期 %3 件）</translation>
+    </message>
+    <message>
+        <source>Outbox rows waiting for sync: %1</source>
+        <translation>待同步的发件箱记录：%1 条</translation>
+    </message>
+    <message>
+        <source>Calendar version %1, covering %2 to %3</source>
+        <translation>工作日历：版本 %1，覆盖 %2 年至 %3 年</translation>
+    </message>
+    <message>
+        <source>Division codes known: %1</source>
+        <translation>行政区划代码：已载入 %1 个</translation>
+    </message>
+    <message>
+        <source>Imported %1 matters into the catalog.</source>
+        <translation>已将 %1 个政务服务事项导入事项目录。</translation>
+    </message>
+    <message>
+        <source>%1  %2  [%3]  statutory %4 / promised %5 working days, %6 materials</source>
+        <translation>%1  %2  【%3】  法定 %4 / 承诺 %5 个工作日，申请材料 %6 项</translation>
+    </message>
+    <message>
+        <source>%1 matters.</source>
+        <translation>共 %1 个事项。</translation>
+    </message>
+    <message>
+        <source>Imported %1 division codes; %2 known in all.</source>
+        <translation>已导入 %1 个行政区划代码，现共载入 %2 个。</translation>
+    </message>
+    <message>
+        <source>Invalid: %1</source>
+        <translation>校验未通过：%1</translation>
+    </message>
+    <message>
+        <source>Valid citizen ID number %1, born %2</source>
+        <translation>公民身份号码 %1 有效，出生日期 %2</translation>
+    </message>
+    <message>
+        <source>(converted from the 15-digit form)</source>
+        <translation>（已由 15 位号码升为 18 位）</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Valid unified social credit code %1</source>
+        <translation>统一社会信用代码 %1 有效</translation>
+    </message>
+    <message>
+        <source>Valid division code %1 %2 (list %3)</source>
+        <translation>行政区划代码 %1 %2 有效（代码表：%3）</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>landline number</source>
+        <translation>固定电话号码</translation>
+    </message>
+    <message>
+        <source>Valid %1 %2</source>
+        <translation>%1 %2 有效</translation>
+    </message>
+    <message>
+        <source>validate takes id, uscc, division or phone, not &quot;%1&quot;</source>
+        <translation>validate 的校验类型应为 id、uscc、division 或 phone，不能是“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date of the form YYYY-MM-DD</source>
+        <translation>“%1”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>%1 is a working day</source>
+        <translation>%1 是工作日</translation>
+    </message>
+    <message>
+        <source>%1 is not a working day</source>
+        <translation>%1 不是工作日</translation>
+    </message>
+    <message>
+        <source>calendar add expects a date YYYY-MM-DD and a number of working days &gt;= 0</source>
+        <translation>calendar add 需要一个 YYYY-MM-DD 格式的日期和一个不小于 0 的工作日数</translation>
+    </message>
+    <message>
+        <source>%1 working days after %2 is %3</source>
+        <translation>%2 之后的第 %1 个工作日是 %3</translation>
+    </message>
+    <message>
+        <source>calendar takes is-working-day or add</source>
+        <translation>calendar 的子命令应为 is-working-day 或 add</translation>
+    </message>
+    <message>
+        <source>audit takes verify</source>
+        <translation>audit 的子命令应为 verify</translation>
+    </message>
+    <message>
+        <source>Audit chain is BROKEN at record %1: %2</source>
+        <translation>审计链已断裂，断点为第 %1 条记录：%2</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>deadline unknown</source>
+        <translation>时限未知</translation>
+    </message>
+    <message>
+        <source>%1, due %2, %3 working days left</source>
+        <translation>%1，%2 到期，剩余 %3 个工作日</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>办件 %1</translation>
+    </message>
+    <message>
+        <source>  Matter:     %1 %2</source>
+        <translation>  办理事项：%1 %2</translation>
+    </message>
+    <message>
+        <source>  State:      %1</source>
+        <translation>  办件状态：%1</translation>
+    </message>
+    <message>
+        <source>  Applicant:  %1</source>
+        <translation>  申请人：  %1</translation>
+    </message>
+    <message>
+        <source>  Legal representative: %1</source>
+        <translation>  法定代表人：%1</translation>
+    </message>
+    <message>
+        <source>  ID:         %1</source>
+        <translation>  证件号码：%1</translation>
+    </message>
+    <message>
+        <source>  Phone:      %1</source>
+        <translation>  联系电话：%1</translation>
+    </message>
+    <message>
+        <source>  Address:    %1</source>
+        <translation>  联系地址：%1</translation>
+    </message>
+    <message>
+        <source>  Applicant ID: %1 (personal data masked; use --reveal --reason TEXT)</source>
+        <translation>  证件号码：%1（个人信息已脱敏；查看明文请加 --reveal --reason 理由）</translation>
+    </message>
+    <message>
+        <source>  Submitted:  %1</source>
+        <translation>  申请日期：%1</translation>
+    </message>
+    <message>
+        <source>  Accepted:   %1, decision limit %2 working days</source>
+        <translation>  受理日期：%1，决定时限 %2 个工作日</translation>
+    </message>
+    <message>
+        <source>  Extended:   %1 working days, approved by %2</source>
+        <translation>  延长期限：%1 个工作日，批准人：%2</translation>
+    </message>
+    <message>
+        <source>  Decided:    %1</source>
+        <translation>  决定日期：%1</translation>
+    </message>
+    <message>
+        <source>  Deadline:   %1</source>
+        <translation>  办理时限：%1</translation>
+    </message>
+    <message>
+        <source>  Materials:</source>
+        <translation>  申请材料：</translation>
+    </message>
+    <message>
+        <source>  History:</source>
+        <translation>  办理记录：</translation>
+    </message>
+    <message>
+        <source>    %1  %2  %3 -&gt; %4  by %5%6</source>
+        <translation>    %1  %2  %3 -&gt; %4  经办人 %5%6</translation>
+    </message>
+    <message>
+        <source>  Allowed actions: %1</source>
+        <translation>  可执行操作：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>matter code from the catalog</source>
+        <translation>事项目录中的事项编码</translation>
+    </message>
+    <message>
+        <source>applicant&apos;s name (person or organisation)</source>
+        <translation>申请人名称（自然人姓名或法人名称）</translation>
+    </message>
+    <message>
+        <source>citizen ID number of a natural person</source>
+        <translation>自然人的公民身份号码</translation>
+    </message>
+    <message>
+        <source>ID type key (default resident_id_card)</source>
+        <translation>证件类型代码（默认为 resident_id_card，即居民身份证）</translation>
+    </message>
+    <message>
+        <source>unified social credit code of a legal person</source>
+        <translation>法人的统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>legal representative of a legal person</source>
+        <translation>法人的法定代表人</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>contact address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <source>comma-separated codes of the materials handed in</source>
+        <translation>已提交材料的编码，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>every material of the matter was handed in</source>
+        <translation>该事项的全部材料均已提交</translation>
+    </message>
+    <message>
+        <source>attach a file to a material (repeatable)</source>
+        <translation>为一项材料附加文件（可多次使用）</translation>
+    </message>
+    <message>
+        <source>application date (default today)</source>
+        <translation>申请日期（默认为当天）</translation>
+    </message>
+    <message>
+        <source>accept a credit code whose check character fails, for this reason</source>
+        <translation>统一社会信用代码校验码不符时，按所填放行理由予以接受</translation>
+    </message>
+    <message>
+        <source>case new needs --matter CODE</source>
+        <translation>case new 须用 --matter 指定事项编码</translation>
+    </message>
+    <message>
+        <source>case new needs either --id NUMBER (natural person) or --uscc CODE (legal person)</source>
+        <translation>case new 须在 --id 公民身份号码（自然人）和 --uscc 统一社会信用代码（法人）中指定且只指定一项</translation>
+    </message>
+    <message>
+        <source>unknown ID type &quot;%1&quot;</source>
+        <translation>证件类型“%1”无法识别</translation>
+    </message>
+    <message>
+        <source>--date expects YYYY-MM-DD</source>
+        <translation>--date 的值应为 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>--attach expects CODE=FILE, not &quot;%1&quot;</source>
+        <translation>--attach 的值应为“材料编码=文件”（CODE=FILE）格式，不能是“%1”</translation>
+    </message>
+    <message>
+        <source>Saved case %1 for matter %2 (%3).</source>
+        <translation>已登记办件 %1，办理事项：%2 %3。</translation>
+    </message>
+    <message>
+        <source>All required materials are present; the case can be accepted on the spot.</source>
+        <translation>必要材料齐全，可当场受理。</translation>
+    </message>
+    <message>
+        <source>Missing required materials: %1. Issue one correction notice listing all of them (govctl case correct %2 --missing CODES).</source>
+        <translation>缺少必要材料：%1。请出具补正告知，一次性告知需补正的全部材料（govctl case correct %2 --missing 材料编码）。</translation>
+    </message>
+    <message>
+        <source>reason (required for reject, suspend, extend and a denial)</source>
+        <translation>理由（不予受理、中止计时、延期和作出不予决定时必填）</translation>
+    </message>
+    <message>
+        <source>correct: comma-separated codes of every missing material</source>
+        <translation>correct：缺少的全部材料的编码，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>resume: codes of the materials that arrived</source>
+        <translation>resume：已补正材料的编码</translation>
+    </message>
+    <message>
+        <source>suspend: hearing, expert_review, inspection or correction</source>
+        <translation>suspend：中止计时的原因，hearing（听证）、expert_review（专家评审）、inspection（检验、检测、检疫）或 correction（补正）</translation>
+    </message>
+    <message>
+        <source>extend: the head of the agency who approved it</source>
+        <translation>extend：批准延期的本机关负责人</translation>
+    </message>
+    <message>
+        <source>decide: the decision</source>
+        <translation>decide：决定结果，approve（准予）或 deny（不予）</translation>
+    </message>
+    <message>
+        <source>deliver: how the decision is handed over</source>
+        <translation>deliver：送达方式，window（窗口送达）、post（邮寄送达）或 electronic（电子送达）</translation>
+    </message>
+    <message>
+        <source>effective date (default today)</source>
+        <translation>办理日期（默认为当天）</translation>
+    </message>
+    <message>
+        <source>case decide needs --outcome approve or --outcome deny</source>
+        <translation>case decide 须用 --outcome approve（准予）或 --outcome deny（不予）指定决定结果</translation>
+    </message>
+    <message>
+        <source>unknown case command &quot;%1&quot;</source>
+        <translation>办件命令“%1”无法识别</translation>
+    </message>
+    <message>
+        <source>unknown suspension kind &quot;%1&quot;</source>
+        <translation>中止计时类型“%1”无法识别，应为 hearing、expert_review、inspection 或 correction</translation>
+    </message>
+    <message>
+        <source>Case %1: &quot;%2&quot; recorded; the state is now &quot;%3&quot;.</source>
+        <translation>办件 %1：已办理“%2”，当前状态为“%3”。</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>办理时限：%1</translation>
+    </message>
+    <message>
+        <source>show personal data in clear (audited)</source>
+        <translation>显示个人信息明文（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>why the personal data is needed</source>
+        <translation>查看个人信息明文的理由</translation>
+    </message>
+    <message>
+        <source>only cases in this state (submitted, accepted, …)</source>
+        <translation>只列出处于该状态的办件（submitted、accepted 等）</translation>
+    </message>
+    <message>
+        <source>only cases of this matter</source>
+        <translation>只列出该事项的办件</translation>
+    </message>
+    <message>
+        <source>only cases with 2 or fewer working days left</source>
+        <translation>只列出剩余不超过 2 个工作日的办件</translation>
+    </message>
+    <message>
+        <source>only overdue cases</source>
+        <translation>只列出已超期的办件</translation>
+    </message>
+    <message>
+        <source>print at most N cases (default 50; 0 = all)</source>
+        <translation>最多列出 N 件（默认 50；0 表示全部）</translation>
+    </message>
+    <message>
+        <source>unknown state &quot;%1&quot;</source>
+        <translation>办件状态“%1”无法识别</translation>
+    </message>
+    <message>
+        <source>%1 cases match; %2 shown.</source>
+        <translation>符合条件的办件共 %1 件，已显示 %2 件。</translation>
+    </message>
+    <message>
+        <source>utf-8, gbk, gb2312 or gb18030 (default: detect)</source>
+        <translation>utf-8、gbk、gb2312 或 gb18030（默认自动识别）</translation>
+    </message>
+    <message>
+        <source>rows per transaction (default 500)</source>
+        <translation>每个事务写入的行数（默认 500）</translation>
+    </message>
+    <message>
+        <source>print at most N row errors (default 100; 0 = all)</source>
+        <translation>最多显示 N 条行错误（默认 100；0 表示全部）</translation>
+    </message>
+    <message>
+        <source>Importing: %1 / %2 rows</source>
+        <translation>正在导入：%1 / %2 行</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>  line %1, column %2: %3</source>
+        <translation>  第 %1 行“%2”列：%3</translation>
+    </message>
+    <message>
+        <source>  … %1 more row errors (use --max-errors 0 to see all)</source>
+        <translation>  ……另有 %1 条行错误未显示（加 --max-errors 0 可全部显示）</translation>
+    </message>
+    <message>
+        <source>Import of %1 (%2): %3 rows read, %4 imported, %5 invalid, in %6 transactions.</source>
+        <translation>导入 %1（编码 %2）：读取 %3 行，导入 %4 行，无效 %5 行，分 %6 个事务写入。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Usage error: %1</source>
+        <translation>用法错误：%1</translation>
+    </message>
+    <message>
+        <source>Run &quot;govctl help&quot; for the list of commands.</source>
+        <translation>执行“govctl help”可查看命令列表。</translation>
+    </message>
+    <message>
+        <source>Usage: govctl [--cache DIR] [--json] [--operator ID] [--lang zh_CN|en] [--verbose] COMMAND ...</source>
+        <translation>用法：govctl [--cache DIR] [--json] [--operator ID] [--lang zh_CN|en] [--verbose] COMMAND ...</translation>
+    </message>
+    <message>
+        <source>Cache and reference data:</source>
+        <translation>本地缓存与基础数据：</translation>
+    </message>
+    <message>
+        <source>  init                                  create the cache folder, database and key file</source>
+        <translation>  init                                  创建缓存文件夹、数据库和密钥文件</translation>
+    </message>
+    <message>
+        <source>  status                                show the cache, its counts and the calendar version</source>
+        <translation>  status                                显示本地缓存概况、各项数量和工作日历版本</translation>
+    </message>
+    <message>
+        <source>  catalog import FILE | catalog list    load or list service matters</source>
+        <translation>  catalog import FILE | catalog list    导入或列出政务服务事项</translation>
+    </message>
+    <message>
+        <source>  divisions import FILE                 load a full GB/T 2260 division list (any revision)</source>
+        <translation>  divisions import FILE                 导入完整的 GB/T 2260 行政区划代码表（任一版本）</translation>
+    </message>
+    <message>
+        <source>Cases:</source>
+        <translation>办件：</translation>
+    </message>
+    <message>
+        <source>  case new --matter CODE --name NAME (--id NUMBER | --uscc CODE --legal-rep NAME) ...</source>
+        <translation>  case new --matter CODE --name NAME (--id NUMBER | --uscc CODE --legal-rep NAME) ...</translation>
+    </message>
+    <message>
+        <source>  case accept|reject|correct|resume|review|suspend|extend|decide|deliver|close CASE ...</source>
+        <translation>  case accept|reject|correct|resume|review|suspend|extend|decide|deliver|close CASE ...</translation>
+    </message>
+    <message>
+        <source>  case show CASE [--reveal --reason TEXT]</source>
+        <translation>  case show CASE [--reveal --reason TEXT]</translation>
+    </message>
+    <message>
+        <source>  case list [--state STATE] [--matter CODE] [--due-soon] [--overdue]</source>
+        <translation>  case list [--state STATE] [--matter CODE] [--due-soon] [--overdue]</translation>
+    </message>
+    <message>
+        <source>  case import FILE [--encoding utf-8|gbk|gb18030]</source>
+        <translation>  case import FILE [--encoding utf-8|gbk|gb18030]</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>校验与查询：</translation>
+    </message>
+    <message>
+        <source>  validate id|uscc|division|phone VALUE exit 0 when valid, 1 when invalid</source>
+        <translation>  validate id|uscc|division|phone VALUE 有效时退出码为 0，无效时为 1</translation>
+    </message>
+    <message>
+        <source>  calendar is-working-day DATE | calendar add DATE N</source>
+        <translation>  calendar is-working-day DATE | calendar add DATE N</translation>
+    </message>
+    <message>
+        <source>  audit verify                          check the audit hash chain</source>
+        <translation>  audit verify                          校验审计哈希链</translation>
+    </message>
+    <message>
+        <source>The cache folder is --cache DIR, else $GOV_CACHE_DIR, else ./govcache.</source>
+        <translation>缓存文件夹依次取 --cache DIR、$GOV_CACHE_DIR，都未指定时为 ./govcache。</translation>
+    </message>
+    <message>
+        <source>Run &quot;govctl COMMAND --help&quot; for the options of one command.</source>
+        <translation>执行“govctl COMMAND --help”可查看单个命令的选项。</translation>
+    </message>
+    <message>
+        <source>case needs a subcommand (new, accept, …, list, import)</source>
+        <translation>case 须带子命令（new、accept、……、list、import）</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>命令“%1”无法识别</translation>
+    </message>
+    <message>
+        <source>Division code %1 is plausible: it lies in %2 %3, but no full division list is loaded to check the code itself (govctl divisions import FILE).</source>
+        <translation>行政区划代码 %1 初步校验通过：属于 %2 %3 辖区；因未载入完整的行政区划代码表，未能核验该代码本身（可用“govctl divisions import FILE”导入完整代码表）。</translation>
+    </message>
+    <message>
+        <source>%1 is a working day (adjusted working day for %2)</source>
+        <translation>%1 是工作日（%2调休上班日）</translation>
+    </message>
+    <message>
+        <source>%1 is not a working day (%2)</source>
+        <translation>%1 不是工作日（%2）</translation>
+    </message>
+    <message>
+        <source>Audit chain is intact: %1 records verified.</source>
+        <translation>审计链完整：已核验 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>%1, due %2, %3 working days overdue</source>
+        <translation>%1，%2 到期，已超期 %3 个工作日</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>action name and its command key</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Usage: govctl %1 [options] %2</source>
+        <translation>用法：govctl %1 [选项] %2</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>%1 takes no arguments</source>
+        <translation>%1 不接受参数</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 argument(s): %3</source>
+        <translation>%1 需要 %2 个参数：%3</translation>
+    </message>
+</context>
+</TS>
