@@ -715,6 +715,19 @@ Status CaseStore::recordReveal(const QString &caseNumber, const QString &actor, 
     return recordAudit(actor, QStringLiteral("case.reveal"), caseNumber, QStringLiteral("reason=") + reason);
 }
 
+Status CaseStore::writeWithAudit(const std::function<Status(SqliteDatabase &)> &work, const QString &actor,
+                                 const QString &action, const QString &object, const QString &detail)
+{
+    Transaction transaction(*m_db);
+    if (Status status = transaction.begin(); !status)
+        return status;
+    if (Status status = work(*m_db); !status)
+        return status;
+    if (Result<AuditRecord> audit = m_audit->append(actor, action, object, detail); !audit)
+        return audit.error();
+    return transaction.commit();
+}
+
 Status CaseStore::recordAudit(const QString &actor, const QString &action, const QString &object,
                               const QString &detail)
 {

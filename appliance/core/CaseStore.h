@@ -79,6 +79,11 @@ public:
 
     // Records in the audit log that personal data of a case was shown.
     Status recordReveal(const QString &caseNumber, const QString &actor, const QString &reason);
+    // Runs `work` and appends one audit record in the same transaction; used by
+    // components that keep their own tables in the cache (operators, kiosk).
+    Status writeWithAudit(const std::function<Status(SqliteDatabase &)> &work, const QString &actor,
+                          const QString &action, const QString &object, const QString &detail);
+
     // Records any other audited event in its own transaction.
     Status recordAudit(const QString &actor, const QString &action, const QString &object, const QString &detail);
 

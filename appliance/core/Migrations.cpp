@@ -141,8 +141,36 @@ INSERT INTO outbox (kind, case_id, created_at)
 )sql");
 }
 
+// Version 3: operator accounts for the client's sign-in (PIN hashed with
+// PBKDF2-HMAC-SM3 and a per-operator salt; `auth_method` leaves room for USB
+// key sign-in), and the kiosk's failed lookups per case number, which lock a
+// case number against guessing the ID suffix.
+Status migrateTo3(SqliteDatabase &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE operators (
+    id              TEXT PRIMARY KEY,
+    display_name    TEXT NOT NULL,
+    auth_method     TEXT NOT NULL DEFAULT 'pin',
+    salt            BLOB NOT NULL,
+    pin_hash        BLOB NOT NULL,
+    iterations      INTEGER NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until    TEXT,
+    active          INTEGER NOT NULL DEFAULT 1,
+    created_at      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE kiosk_lookups (
+    case_number     TEXT PRIMARY KEY,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until    TEXT
+) STRICT;
+)sql");
+}
+
 using MigrationFunction = Status (*)(SqliteDatabase &);
-constexpr std::array<MigrationFunction, 2> kMigrations = {migrateTo1, migrateTo2};
+constexpr std::array<MigrationFunction, 3> kMigrations = {migrateTo1, migrateTo2, migrateTo3};
 
 } // namespace
 

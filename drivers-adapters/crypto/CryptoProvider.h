@@ -29,6 +29,11 @@ public:
     virtual Result<QByteArray> sm4Ctr(const QByteArray &key, const QByteArray &iv,
                                       const QByteArray &data) const = 0;
 
+    // PBKDF2 (RFC 8018) with HMAC-SM3 as the PRF: a salted, deliberately slow
+    // hash for operator PINs. `length` bytes of output.
+    virtual Result<QByteArray> pbkdf2HmacSm3(const QByteArray &password, const QByteArray &salt, int iterations,
+                                             int length) const = 0;
+
     // Cryptographically secure random bytes.
     virtual Result<QByteArray> randomBytes(int count) const = 0;
 

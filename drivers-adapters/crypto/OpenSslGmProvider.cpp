@@ -237,6 +237,29 @@ Result<QByteArray> OpenSslGmProvider::hmacSm3(const QByteArray &key, const QByte
     return result;
 }
 
+Result<QByteArray> OpenSslGmProvider::pbkdf2HmacSm3(const QByteArray &password, const QByteArray &salt,
+                                                   int iterations, int length) const
+{
+    const QString algorithm = QStringLiteral("PBKDF2-HMAC-SM3");
+    if (iterations < 1 || length < 1 || length > 1024 || salt.isEmpty()) {
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("PBKDF2-HMAC-SM3: invalid parameters (iterations %1, length %2, salt %3 bytes)")
+                             .arg(iterations)
+                             .arg(length)
+                             .arg(salt.size()));
+    }
+    if (!m_algorithms->sm3)
+        return unavailableError(algorithm, m_algorithms->sm3Error);
+
+    ERR_clear_error();
+    QByteArray out(length, '\0');
+    if (PKCS5_PBKDF2_HMAC(password.constData(), int(password.size()), bytes(salt), int(salt.size()), iterations,
+                          m_algorithms->sm3.get(), length, reinterpret_cast<unsigned char *>(out.data()))
+        != 1)
+        return openSslError(algorithm, "PKCS5_PBKDF2_HMAC");
+    return out;
+}
+
 Result<QByteArray> OpenSslGmProvider::sm4Ctr(const QByteArray &key, const QByteArray &iv,
                                              const QByteArray &data) const
 {

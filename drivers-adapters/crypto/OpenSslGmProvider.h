@@ -27,6 +27,8 @@ public:
     Result<QByteArray> sm3(const QByteArray &data) const override;
 
     Result<QByteArray> hmacSm3(const QByteArray &key, const QByteArray &data) const override;
+    Result<QByteArray> pbkdf2HmacSm3(const QByteArray &password, const QByteArray &salt, int iterations,
+                                     int length) const override;
 
     // Returns ErrorCode::InvalidInput unless the key and the IV are 16 bytes.
     Result<QByteArray> sm4Ctr(const QByteArray &key, const QByteArray &iv,

@@ -120,7 +120,7 @@ void TestCaseStore::migrateFromVersionOne()
     }
     auto store = openStore();
     QVERIFY(store);
-    QCOMPARE(*store->schemaVersion(), 2);
+    QCOMPARE(*store->schemaVersion(), Migrations::latestVersion());
     Result<std::optional<qint64>> id = store->findCaseId(QStringLiteral("OLD-1"));
     QVERIFY(id.ok());
     QVERIFY(id->has_value());
@@ -241,7 +241,7 @@ void TestCaseStore::transitionStoresEventOutboxAudit()
     record.state = CaseState::Accepted;
     record.acceptedOn = QDate(2026, 3, 3);
     record.history.append(CaseEvent{0, QStringLiteral("accept"), CaseState::Submitted, CaseState::Accepted,
-                                    QStringLiteral("op2"), QDateTime::currentDateTimeUtc(), {}});
+                                    QStringLiteral("op2"), QDateTime::currentDateTimeUtc(), QDate(), QString()});
     QVERIFY(store->saveTransition(record, QStringLiteral("op2")).ok());
     QCOMPARE(record.version, 2);
 
@@ -272,7 +272,7 @@ void TestCaseStore::staleVersionRejected()
     Case second = *created;
     first.state = CaseState::Accepted;
     first.history.append(CaseEvent{0, QStringLiteral("accept"), CaseState::Submitted, CaseState::Accepted,
-                                   QStringLiteral("op1"), QDateTime::currentDateTimeUtc(), {}});
+                                   QStringLiteral("op1"), QDateTime::currentDateTimeUtc(), QDate(), QString()});
     second.state = CaseState::RejectedAtIntake;
     second.history.append(CaseEvent{0, QStringLiteral("reject"), CaseState::Submitted, CaseState::RejectedAtIntake,
                                     QStringLiteral("op2"), QDateTime::currentDateTimeUtc(), QDate(), QStringLiteral("x")});
