@@ -28,6 +28,7 @@ private slots:
     void calendarCommands();
     void unknownCommandIsUsageError();
     void historicalDivisionList();
+    void creditCodeOverrideAudited();
 
 private:
     struct Run {
@@ -365,6 +366,43 @@ void TestGovctl::historicalDivisionList()
     const Run valid = govctl({QStringLiteral("--json"), QStringLiteral("validate"), QStringLiteral("id"), oldId});
     QCOMPARE(valid.exitCode, 0);
     QCOMPARE(valid.json().value(QStringLiteral("region")).toString(), QStringLiteral("132121"));
+}
+
+// A credit code issued before GB 32100 may fail its check character: the
+// case is refused without a reason and stored, with the override audited,
+// when the operator gives one.
+void TestGovctl::creditCodeOverrideAudited()
+{
+    const QStringList base{QStringLiteral("case"), QStringLiteral("new"), QStringLiteral("--matter"),
+                           QStringLiteral("HE-XK-001"), QStringLiteral("--name"), QStringLiteral("示例食品店"),
+                           QStringLiteral("--uscc"), QStringLiteral("91130102MA0CX2P451"), QStringLiteral("--legal-rep"),
+                           QStringLiteral("赵示例"), QStringLiteral("--date"), QStringLiteral("2026-11-02")};
+    const Run refused = govctl(base);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("--override-reason")), qPrintable(refused.err));
+
+    QStringList withReason = base;
+    withReason << QStringLiteral("--override-reason") << QStringLiteral("营业执照原件核对无误");
+    withReason.prepend(QStringLiteral("--json"));
+    const Run accepted = govctl(withReason);
+    QCOMPARE(accepted.exitCode, 0);
+    const QString number = accepted.json().value(QStringLiteral("case_number")).toString();
+    QVERIFY(!number.isEmpty());
+
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2(QFile::encodeName(m_cache + QStringLiteral("/cache.db")).constData(), &db,
+                             SQLITE_OPEN_READONLY, nullptr),
+             SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT actor, object, detail FROM audit WHERE action = 'applicant.override'", -1,
+                                &stmt, nullptr),
+             SQLITE_OK);
+    QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+    QCOMPARE(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))), QStringLiteral("op-test"));
+    QCOMPARE(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1))), number);
+    QVERIFY(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 2))).contains(QStringLiteral("营业执照原件核对无误")));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
 }
 
 QTEST_GUILESS_MAIN(TestGovctl)
