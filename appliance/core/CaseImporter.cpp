@@ -1,6 +1,7 @@
 #include "CaseImporter.h"
 
 #include "CaseService.h"
+#include "CitizenId.h"
 #include "CsvReader.h"
 #include "Logging.h"
 
@@ -82,6 +83,43 @@ std::optional<QDate> parseExportDate(const QString &text, bool *present)
     if (!date.isValid())
         return std::nullopt;
     return date;
+}
+
+// Returns a cell value fit to quote in a row error. A value that is long or
+// holds a run of six or more digits may be personal data from a shifted
+// column (an ID number, a phone number), so only its length is shown.
+QString shown(const QString &value)
+{
+    int digitRun = 0;
+    int longestRun = 0;
+    for (QChar c : value) {
+        digitRun = c.isDigit() ? digitRun + 1 : 0;
+        longestRun = std::max(longestRun, digitRun);
+    }
+    if (value.size() <= 24 && longestRun < 6)
+        return value;
+    return Text::tr("(%1 characters, not shown)").arg(value.size());
+}
+
+// Case numbers are digits and letters; one that reads as a citizen ID
+// number (a shifted column) is masked like one.
+QString shownCaseNumber(const QString &number)
+{
+    const bool idLike = number.size() == 18
+                        && CitizenId::checkCharacter(QStringView(number).left(17)) == number.at(17).toUpper();
+    return idLike ? CitizenId::mask(number) : shown(number);
+}
+
+bool validCaseNumber(const QString &number)
+{
+    if (number.size() > 40)
+        return false;
+    for (QChar c : number) {
+        const bool ascii = c.unicode() < 128 && c.isLetterOrNumber();
+        if (!ascii && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            return false;
+    }
+    return true;
 }
 
 // CaseService::validateApplicant prefixes its detail with the field key.
@@ -194,22 +232,27 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
             reject(CaseNumber, Text::tr("the case number is empty"));
             continue;
         }
+        if (!validCaseNumber(number)) {
+            reject(CaseNumber, Text::tr("the case number %1 is not 1 to 40 letters, digits, '-' or '_'")
+                                   .arg(shownCaseNumber(number)));
+            continue;
+        }
         if (seenNumbers.contains(number)) {
-            reject(CaseNumber, Text::tr("case number %1 appears more than once in the file").arg(number));
+            reject(CaseNumber, Text::tr("case number %1 appears more than once in the file").arg(shownCaseNumber(number)));
             continue;
         }
         Result<std::optional<qint64>> existing = m_service.store().findCaseId(number);
         if (!existing)
             return existing.error();
         if (existing->has_value()) {
-            reject(CaseNumber, Text::tr("case %1 is already in the cache").arg(number));
+            reject(CaseNumber, Text::tr("case %1 is already in the cache").arg(shownCaseNumber(number)));
             continue;
         }
 
         const QString matterCode = field(row, MatterCode);
         auto matter = matters.constFind(matterCode);
         if (matter == matters.constEnd()) {
-            reject(MatterCode, Text::tr("matter code %1 is not in the catalog").arg(matterCode));
+            reject(MatterCode, Text::tr("matter code %1 is not in the catalog").arg(shown(matterCode)));
             continue;
         }
 
@@ -225,7 +268,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
                    || type.compare(QLatin1String("legal_person"), Qt::CaseInsensitive) == 0) {
             record.applicant.kind = ApplicantKind::LegalPerson;
         } else {
-            reject(ApplicantType, Text::tr("applicant type \"%1\" is neither 自然人 nor 法人").arg(type));
+            reject(ApplicantType, Text::tr("applicant type \"%1\" is neither 自然人 nor 法人").arg(shown(type)));
             continue;
         }
 
@@ -233,14 +276,14 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         if (record.applicant.kind == ApplicantKind::NaturalPerson) {
             const std::optional<IdType> parsed = idTypeFromLabel(idType);
             if (!parsed) {
-                reject(IdTypeColumn, Text::tr("ID type \"%1\" is unknown").arg(idType));
+                reject(IdTypeColumn, Text::tr("ID type \"%1\" is unknown").arg(shown(idType)));
                 continue;
             }
             record.applicant.idType = *parsed;
             record.applicant.idNumber = field(row, IdNumber);
         } else {
             if (idType != QStringLiteral("统一社会信用代码") && idType.compare(QLatin1String("uscc"), Qt::CaseInsensitive) != 0) {
-                reject(IdTypeColumn, Text::tr("a legal person needs the ID type 统一社会信用代码, not \"%1\"").arg(idType));
+                reject(IdTypeColumn, Text::tr("a legal person needs the ID type 统一社会信用代码, not \"%1\"").arg(shown(idType)));
                 continue;
             }
             record.applicant.creditCode = field(row, IdNumber);
@@ -253,7 +296,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         bool present = false;
         const std::optional<QDate> submitted = parseExportDate(field(row, SubmittedOn), &present);
         if (!submitted || !present) {
-            reject(SubmittedOn, present ? Text::tr("\"%1\" is not a valid date").arg(field(row, SubmittedOn))
+            reject(SubmittedOn, present ? Text::tr("\"%1\" is not a valid date").arg(shown(field(row, SubmittedOn)))
                                         : Text::tr("the application date is empty"));
             continue;
         }
@@ -263,7 +306,7 @@ Result<ImportReport> CaseImporter::importFile(const QString &path, const QString
         }
         const std::optional<QDate> accepted = parseExportDate(field(row, AcceptedOn), &present);
         if (!accepted) {
-            reject(AcceptedOn, Text::tr("\"%1\" is not a valid date").arg(field(row, AcceptedOn)));
+            reject(AcceptedOn, Text::tr("\"%1\" is not a valid date").arg(shown(field(row, AcceptedOn))));
             continue;
         }
         if (present && (*accepted < *submitted || *accepted > today)) {

@@ -1,9 +1,9 @@
 #include "Catalog.h"
 
+#include "InputFile.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,9 +62,15 @@ Status checkTopLevelKeys(const QJsonObject &root, const QString &source)
     for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
         if (known.contains(it.key()))
             continue;
-        return catalogError(source, QStringLiteral("unknown top-level field %1").arg(it.key()),
+        // The key is quoted shortened, with control characters replaced.
+        QString key = it.key().size() > 64 ? it.key().left(64) + QStringLiteral("…") : it.key();
+        for (QChar &c : key) {
+            if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+                c = QChar::ReplacementCharacter;
+        }
+        return catalogError(source, QStringLiteral("unknown top-level field %1").arg(key),
                             QCoreApplication::translate("gov::Catalog", "Catalog file %1: the top-level field \"%2\" is not part of the catalog format. Check its spelling or remove it.")
-                                .arg(source, it.key()));
+                                .arg(source, key));
     }
     return {};
 }
@@ -78,7 +84,8 @@ Status checkFormat(const QJsonObject &root, const QString &source)
                                 .arg(source, QString::number(Catalog::kFormat)));
     }
     if (format.toDouble() != Catalog::kFormat) {
-        const QString found = QString::number(format.toDouble());
+        // 17 significant digits tell 1.0000000001 apart from 1.
+        const QString found = QString::number(format.toDouble(), 'g', 17);
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("catalog %1: unsupported format %2").arg(source, found),
                          QCoreApplication::translate("gov::Catalog", "Catalog file %1 has format %2, but this version reads only format %3. Update the software or ask for a catalog in format %3.")
@@ -201,28 +208,31 @@ Result<QList<Matter>> parseDocument(const QByteArray &bytes, const QString &sour
 
 Result<QList<Matter>> Catalog::parseFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(file.error() == QFileDevice::OpenError && !file.exists() ? ErrorCode::NotFound : ErrorCode::Io,
-                         QStringLiteral("cannot open catalog %1: %2").arg(path, file.errorString()),
+    const InputFile::Content file = InputFile::read(path, kMaxCatalogBytes);
+    switch (file.outcome) {
+    case InputFile::Outcome::Read:
+        break;
+    case InputFile::Outcome::Missing:
+    case InputFile::Outcome::OpenFailed:
+        return makeError(file.outcome == InputFile::Outcome::Missing ? ErrorCode::NotFound : ErrorCode::Io,
+                         QStringLiteral("cannot open catalog %1: %2").arg(path, file.systemError),
                          QCoreApplication::translate("gov::Catalog", "The catalog file %1 could not be opened (%2). Check the path and the file permissions.")
-                             .arg(path, file.errorString()));
-    }
-
-    if (file.size() > kMaxCatalogBytes) {
+                             .arg(path, file.systemError));
+    case InputFile::Outcome::NotRegular:
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("catalog %1 is not a regular file").arg(path),
+                         QCoreApplication::translate("gov::Catalog", "%1 is not a regular file but a folder, a pipe or a device, so it was not read. Give the path of the catalog file itself.")
+                             .arg(path));
+    case InputFile::Outcome::TooLarge:
         return makeError(ErrorCode::OutOfRange,
-                         QStringLiteral("catalog %1 has %2 bytes, limit %3").arg(path).arg(file.size()).arg(kMaxCatalogBytes),
+                         QStringLiteral("catalog %1 has %2 bytes, limit %3").arg(path).arg(file.size).arg(kMaxCatalogBytes),
                          QCoreApplication::translate("gov::Catalog", "The catalog file %1 is larger than %2 MiB and is not read. Check that it is a catalog file.")
                              .arg(path, QString::number(kMaxCatalogBytes / (1024 * 1024))));
-    }
-
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read catalog %1: %2").arg(path, file.errorString()),
+    case InputFile::Outcome::ReadFailed:
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read catalog %1: %2").arg(path, file.systemError),
                          QCoreApplication::translate("gov::Catalog", "The catalog file %1 could not be read (%2). Check the storage medium and try again.")
-                             .arg(path, file.errorString()));
+                             .arg(path, file.systemError));
     }
-    return parseBytes(bytes, path);
+    return parseBytes(file.bytes, path);
 }
 
 Result<QList<Matter>> Catalog::parseBytes(const QByteArray &bytes, const QString &sourceName)

@@ -1,9 +1,9 @@
 #include "CsvReader.h"
 
+#include "InputFile.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
 #include <csv.h>
 #include <iconv.h>
@@ -59,14 +59,14 @@ struct Conversion {
 
 // Runs `input` through iconv and stops at the first invalid or incomplete
 // byte sequence. With keepOutput false only the validity is checked.
-Conversion convert(iconv_t cd, const QByteArray &input, bool keepOutput)
+Conversion convert(iconv_t cd, QByteArrayView input, bool keepOutput)
 {
     Conversion result;
     if (keepOutput)
         result.output.reserve(input.size() + input.size() / 2);
 
     // iconv's prototype takes a non-const input pointer but does not write through it.
-    char *in = const_cast<char *>(input.constData());
+    char *in = const_cast<char *>(input.data());
     size_t inLeft = size_t(input.size());
     char buffer[64 * 1024];
 
@@ -81,7 +81,7 @@ Conversion convert(iconv_t cd, const QByteArray &input, bool keepOutput)
         if (rc != size_t(-1) || savedErrno == E2BIG)
             continue;
 
-        result.errorOffset = in - input.constData();
+        result.errorOffset = in - input.data();
         result.incomplete = savedErrno == EINVAL;
         return result;
     }
@@ -137,16 +137,69 @@ Result<std::optional<Conversion>> findUtf8Error(const QByteArray &bytes)
     return std::optional<Conversion>(std::move(conversion));
 }
 
-Result<QByteArray> decodeGb18030(const QByteArray &bytes, const QString &label)
+// Converts `bytes` from GB18030, starting after the first `skip` bytes. The
+// error offset counts from the start of `bytes`.
+Result<Conversion> convertGb18030(const QByteArray &bytes, qsizetype skip)
 {
     IconvHandle cd("UTF-8", "GB18030");
     if (!cd.isValid())
         return iconvUnavailable("GB18030");
 
-    Conversion conversion = convert(cd.get(), bytes, true);
+    Conversion conversion = convert(cd.get(), QByteArrayView(bytes).sliced(skip), true);
     if (conversion.errorOffset >= 0)
-        return decodeError(bytes, conversion, label);
-    return std::move(conversion.output);
+        conversion.errorOffset += skip;
+    return conversion;
+}
+
+// Rejects what no text export in UTF-8 or GB18030 contains: a UTF-16 byte
+// order mark, and NUL bytes, which UTF-16 text (every ASCII character, the
+// comma included) and binary files are full of.
+Status checkTextBytes(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("UTF-16 byte order mark"),
+                         QCoreApplication::translate("gov::CsvReader", "The file is UTF-16 text (it starts with a UTF-16 byte order mark). Nothing was imported. Save the file again as UTF-8 or GB18030 and import it again."));
+    }
+
+    const qsizetype nul = bytes.indexOf('\0');
+    if (nul < 0)
+        return {};
+    const int line = lineOfOffset(bytes, nul);
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("NUL byte at offset %1 (line %2)").arg(nul).arg(line),
+                     QCoreApplication::translate("gov::CsvReader", "The file contains a NUL byte at offset %1 (line %2), so it is not UTF-8 or GB18030 text; UTF-16 text and binary files contain such bytes. Nothing was imported. Save the file again as UTF-8 or GB18030 and import it again.")
+                         .arg(QString::number(nul), QString::number(line)));
+}
+
+// A UTF-8 byte order mark in front of GBK text: some editors add the mark to
+// every file they save.
+Error bomBeforeGbkError(const QByteArray &bytes, const Conversion &utf8Failure)
+{
+    const qsizetype offset = utf8Failure.errorOffset;
+    const int line = lineOfOffset(bytes, offset);
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("UTF-8 byte order mark, but invalid UTF-8 at offset %1 (line %2); valid GB18030 after the mark")
+                         .arg(offset)
+                         .arg(line),
+                     QCoreApplication::translate("gov::CsvReader", "The file starts with a UTF-8 byte order mark, but the bytes at offset %1 (line %2) are not UTF-8, and without the mark the file reads as GB18030 (GBK) text. Nothing was imported. Import it again with the encoding gbk, or save it again as UTF-8.")
+                         .arg(QString::number(offset), QString::number(line)));
+}
+
+// UTF-8 decoding got further than GB18030: most likely a UTF-8 file with
+// lines in another encoding pasted in, or damaged bytes.
+Error mixedEncodingError(const QByteArray &bytes, const Conversion &utf8Failure, const Conversion &gbFailure)
+{
+    const int utf8Line = lineOfOffset(bytes, utf8Failure.errorOffset);
+    const int gbLine = lineOfOffset(bytes, gbFailure.errorOffset);
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("not valid UTF-8 / GB18030: UTF-8 fails at offset %1 (line %2): %3, GB18030 at offset %4 (line %5)")
+                         .arg(utf8Failure.errorOffset)
+                         .arg(utf8Line)
+                         .arg(hexBytes(bytes, utf8Failure.errorOffset))
+                         .arg(gbFailure.errorOffset)
+                         .arg(gbLine),
+                     QCoreApplication::translate("gov::CsvReader", "The file mixes encodings or is damaged. It is valid UTF-8 up to offset %1 (line %2), but the bytes there are not; read as GB18030 instead, it fails earlier, at offset %3 (line %4). Nothing was imported. Save the whole file again in one encoding, UTF-8 or GB18030, and import it again.")
+                         .arg(QString::number(utf8Failure.errorOffset), QString::number(utf8Line),
+                              QString::number(gbFailure.errorOffset), QString::number(gbLine)));
 }
 
 struct DecodedText {
@@ -172,13 +225,20 @@ Result<std::optional<Encoding>> parseEncodingName(const QString &name)
 Result<DecodedText> decode(const QByteArray &bytes, std::optional<Encoding> forced)
 {
     static const QByteArray utf8Bom("\xEF\xBB\xBF");
-    const bool hasBom = bytes.startsWith(utf8Bom);
+    const qsizetype bomSize = bytes.startsWith(utf8Bom) ? utf8Bom.size() : 0;
+
+    if (Status text = checkTextBytes(bytes); !text)
+        return text.error();
 
     if (forced == Encoding::Gb18030) {
-        Result<QByteArray> utf8 = decodeGb18030(bytes, QStringLiteral("GB18030"));
-        if (!utf8)
-            return utf8.error();
-        return DecodedText{Encoding::Gb18030, std::move(*utf8)};
+        // A UTF-8 byte order mark is skipped, so that GBK text behind one
+        // can be imported by naming the encoding.
+        Result<Conversion> gb = convertGb18030(bytes, bomSize);
+        if (!gb)
+            return gb.error();
+        if (gb->errorOffset >= 0)
+            return decodeError(bytes, *gb, QStringLiteral("GB18030"));
+        return DecodedText{Encoding::Gb18030, std::move(gb->output)};
     }
 
     // Auto-detection tries UTF-8 first. A BOM or a forced UTF-8 rules out the fallback.
@@ -187,13 +247,25 @@ Result<DecodedText> decode(const QByteArray &bytes, std::optional<Encoding> forc
         return utf8Error.error();
     if (!utf8Error->has_value())
         return DecodedText{Encoding::Utf8, bytes};
-    if (hasBom || forced == Encoding::Utf8)
-        return decodeError(bytes, **utf8Error, QStringLiteral("UTF-8"));
+    const Conversion &utf8Failure = **utf8Error;
+    if (forced == Encoding::Utf8)
+        return decodeError(bytes, utf8Failure, QStringLiteral("UTF-8"));
 
-    Result<QByteArray> utf8 = decodeGb18030(bytes, QStringLiteral("UTF-8 / GB18030"));
-    if (!utf8)
-        return utf8.error();
-    return DecodedText{Encoding::Gb18030, std::move(*utf8)};
+    // The GB18030 reading is tried even behind a BOM, only to say in the
+    // error whether the file is GBK text.
+    Result<Conversion> gb = convertGb18030(bytes, bomSize);
+    if (!gb)
+        return gb.error();
+    if (bomSize > 0) {
+        if (gb->errorOffset < 0)
+            return bomBeforeGbkError(bytes, utf8Failure);
+        return decodeError(bytes, utf8Failure, QStringLiteral("UTF-8"));
+    }
+    if (gb->errorOffset < 0)
+        return DecodedText{Encoding::Gb18030, std::move(gb->output)};
+    if (utf8Failure.errorOffset > gb->errorOffset)
+        return mixedEncodingError(bytes, utf8Failure, *gb);
+    return decodeError(bytes, *gb, QStringLiteral("UTF-8 / GB18030"));
 }
 
 // ---- parsing ---------------------------------------------------------------
@@ -236,6 +308,7 @@ private:
     static void onField(void *field, size_t size, void *self);
     static void onRowEnd(int terminator, void *self);
     void finishRow();
+    std::optional<QString> controlCharacterReason(const QStringList &fields) const;
 
     const QByteArray &m_text;
     csv_parser m_parser{};
@@ -355,7 +428,30 @@ void LineParser::finishRow()
                 .arg(QString::number(m_document->header.size()), QString::number(fields.size()))});
         return;
     }
+    if (const std::optional<QString> reason = controlCharacterReason(fields)) {
+        m_document->errors.append(CsvRowError{m_rowStartLine, *reason});
+        return;
+    }
     m_document->rows.append(CsvRow{m_rowStartLine, std::move(fields)});
+}
+
+// Tab, CR and LF belong in text (the last two inside a quoted field); any
+// other C0 control character or DEL does not, and an escape sequence would
+// reach the terminal of whoever lists the imported cases.
+std::optional<QString> LineParser::controlCharacterReason(const QStringList &fields) const
+{
+    for (qsizetype column = 0; column < fields.size(); ++column) {
+        for (const QChar c : fields.at(column)) {
+            const char16_t code = c.unicode();
+            const bool allowed = code == u'\t' || code == u'\r' || code == u'\n';
+            if ((code >= 0x20 && code != 0x7F) || allowed)
+                continue;
+            return QCoreApplication::translate("gov::CsvReader", "column %1 (%2) contains the control character U+%3; remove it from the export")
+                .arg(QString::number(column + 1), m_document->header.value(column),
+                     QStringLiteral("%1").arg(uint(code), 4, 16, QLatin1Char('0')).toUpper());
+        }
+    }
+    return std::nullopt;
 }
 
 Status LineParser::run(CsvDocument &document)
@@ -414,26 +510,31 @@ Status LineParser::run(CsvDocument &document)
 
 Result<CsvDocument> CsvReader::readFile(const QString &path, const QString &encoding)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
-                         QStringLiteral("cannot open %1: %2").arg(path, file.errorString()),
+    const InputFile::Content file = InputFile::read(path, kMaxFileBytes);
+    switch (file.outcome) {
+    case InputFile::Outcome::Read:
+        break;
+    case InputFile::Outcome::Missing:
+    case InputFile::Outcome::OpenFailed:
+        return makeError(file.outcome == InputFile::Outcome::Missing ? ErrorCode::NotFound : ErrorCode::Io,
+                         QStringLiteral("cannot open %1: %2").arg(path, file.systemError),
                          QCoreApplication::translate("gov::CsvReader", "The file %1 could not be opened (%2). Check the path and the file permissions.")
-                             .arg(path, file.errorString()));
-    }
-    if (file.size() > kMaxFileBytes) {
+                             .arg(path, file.systemError));
+    case InputFile::Outcome::NotRegular:
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("%1 is not a regular file").arg(path),
+                         QCoreApplication::translate("gov::CsvReader", "%1 is not a regular file but a folder, a pipe or a device, so it was not read. Give the path of the exported CSV file itself.")
+                             .arg(path));
+    case InputFile::Outcome::TooLarge:
         return makeError(ErrorCode::OutOfRange,
-                         QStringLiteral("%1 has %2 bytes, limit %3").arg(path).arg(file.size()).arg(kMaxFileBytes),
+                         QStringLiteral("%1 has %2 bytes, limit %3").arg(path).arg(file.size).arg(kMaxFileBytes),
                          QCoreApplication::translate("gov::CsvReader", "The file %1 is larger than %2 MiB. Split it into smaller files and import them one by one.")
                              .arg(path, QString::number(kMaxFileBytes / (1024 * 1024))));
-    }
-
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
+    case InputFile::Outcome::ReadFailed:
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.systemError),
                          QCoreApplication::translate("gov::CsvReader", "The file %1 could not be read (%2). Check the storage medium and try again.")
-                             .arg(path, file.errorString()));
+                             .arg(path, file.systemError));
     }
+    const QByteArray &bytes = file.bytes;
 
     Result<CsvDocument> document = readBytes(bytes, encoding);
     if (!document)

@@ -37,13 +37,19 @@ struct CsvDocument {
 // UTF-8 bytes select UTF-8, and anything else is decoded as GB18030 (which
 // contains GBK and GB2312). The names "utf-8", "gbk", "gb2312" and
 // "gb18030" force an encoding; gbk and gb2312 are read as GB18030 because
-// exports labelled GBK often contain GB18030-only characters. Decoding uses
-// glibc iconv and is strict: one invalid byte sequence rejects the whole file.
+// exports labelled GBK often contain GB18030-only characters, and a UTF-8
+// BOM in front of them is skipped. Decoding uses glibc iconv and is strict:
+// one invalid byte sequence rejects the whole file, and so do a UTF-16 BOM
+// and any NUL byte (UTF-16 text, binary files).
 //
 // Parsing uses libcsv in strict mode. The first non-empty row is the header.
 // A row with broken quoting becomes a CsvRowError and reading resumes on the
 // next physical line after the row's first line; empty lines are skipped.
-// Spaces around fields are kept, as RFC 4180 requires.
+// A row with a control character other than tab, CR and LF is a CsvRowError
+// too. Spaces around fields are kept, as RFC 4180 requires.
+//
+// readFile reads only regular files; a folder, a FIFO or a device is
+// rejected without reading.
 class CsvReader {
 public:
     static Result<CsvDocument> readFile(const QString &path, const QString &encoding = {});

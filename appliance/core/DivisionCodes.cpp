@@ -1,5 +1,6 @@
 #include "DivisionCodes.h"
 
+#include "InputFile.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,11 @@ namespace gov {
 namespace {
 
 const QString kShippedResource = QStringLiteral(":/gov/divisions-base.tsv");
+
+// A row of the NBS export takes about 45 bytes, so even a national list down
+// to villages (well under a million rows) stays far below this cap. It keeps
+// a wrong file out of memory.
+constexpr qint64 kMaxListBytes = 256LL * 1024 * 1024;
 
 // Address codes of the residence permits for Hong Kong, Macao and Taiwan
 // residents (港澳台居民居住证). 830000 is not a GB/T 2260 code.
@@ -394,16 +400,46 @@ Result<DivisionCodes> DivisionCodes::shipped()
 
 Result<QList<DivisionEntry>> DivisionCodes::parseFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        const ErrorCode code = file.exists() ? ErrorCode::Io : ErrorCode::NotFound;
-        return makeError(code,
-                         QStringLiteral("cannot open division list %1: %2").arg(path, file.errorString()),
+    // The shipped list is a Qt resource, which only QFile can open.
+    if (path.startsWith(QLatin1Char(':'))) {
+        QFile resource(path);
+        if (!resource.open(QIODevice::ReadOnly)) {
+            return makeError(ErrorCode::NotFound, QStringLiteral("cannot open resource %1").arg(path),
+                             QCoreApplication::translate("gov::DivisionCodes",
+                                                         "Cannot open the division code list %1: %2.")
+                                 .arg(path, resource.errorString()));
+        }
+        return parseBytes(resource.readAll(), path);
+    }
+
+    const InputFile::Content file = InputFile::read(path, kMaxListBytes);
+    switch (file.outcome) {
+    case InputFile::Outcome::Read:
+        break;
+    case InputFile::Outcome::Missing:
+    case InputFile::Outcome::OpenFailed:
+    case InputFile::Outcome::ReadFailed:
+        return makeError(file.outcome == InputFile::Outcome::Missing ? ErrorCode::NotFound : ErrorCode::Io,
+                         QStringLiteral("cannot read division list %1: %2").arg(path, file.systemError),
                          QCoreApplication::translate("gov::DivisionCodes",
                                                      "Cannot open the division code list %1: %2.")
-                             .arg(path, file.errorString()));
+                             .arg(path, file.systemError));
+    case InputFile::Outcome::NotRegular:
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("division list %1 is not a regular file").arg(path),
+                         QCoreApplication::translate("gov::DivisionCodes",
+                                                     "%1 is not a regular file but a folder, a pipe or a "
+                                                     "device, so it was not read. Give the path of the "
+                                                     "division code list itself.")
+                             .arg(path));
+    case InputFile::Outcome::TooLarge:
+        return makeError(ErrorCode::OutOfRange,
+                         QStringLiteral("division list %1 has %2 bytes, limit %3").arg(path).arg(file.size).arg(kMaxListBytes),
+                         QCoreApplication::translate("gov::DivisionCodes",
+                                                     "The division code list %1 is larger than %2 MiB and "
+                                                     "was not read. Check that it is a division code list.")
+                             .arg(path, QString::number(kMaxListBytes / (1024 * 1024))));
     }
-    return parseBytes(file.readAll(), path);
+    return parseBytes(file.bytes, path);
 }
 
 Result<QList<DivisionEntry>> DivisionCodes::parseBytes(const QByteArray &data,

@@ -94,6 +94,20 @@ bool isValidDivisionCode(const QString &code)
     return std::all_of(code.cbegin(), code.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
+// A value from the catalog file as errors quote it: at most 64 characters,
+// with control characters replaced, so that a huge or multi-line value
+// cannot flood the message or the log.
+QString excerpt(const QString &value)
+{
+    constexpr qsizetype kMaxQuoted = 64;
+    QString text = value.size() > kMaxQuoted ? value.left(kMaxQuoted) + QStringLiteral("…") : value;
+    for (QChar &c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            c = QChar::ReplacementCharacter;
+    }
+    return text;
+}
+
 // The matter's code for logs, with a placeholder when the code is missing.
 QString matterLabel(const QString &code)
 {
@@ -207,7 +221,7 @@ Status checkKnownKeys(const QJsonObject &object, const QSet<QString> &known, con
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (known.contains(it.key()))
             continue;
-        const QString field = prefix + it.key();
+        const QString field = prefix + excerpt(it.key());
         return fieldError(matterCode, field, QStringLiteral("unknown field"),
                           QCoreApplication::translate("gov::Matter", "Matter %1: the field \"%2\" is not part of the catalog format. Check its spelling or remove it.")
                               .arg(userLabel(matterCode), field));
@@ -274,9 +288,9 @@ Result<MaterialRequirement> materialFromJson(const QJsonValue &value, const QStr
         return form.error();
     if (!knownMaterialForms().contains(*form)) {
         return fieldError(matterCode, prefix + QStringLiteral("form"),
-                          QStringLiteral("unknown form: %1").arg(*form),
+                          QStringLiteral("unknown form: %1").arg(excerpt(*form)),
                           QCoreApplication::translate("gov::Matter", "Matter %1: the field \"%2\" has the unknown form \"%3\". Use one of: %4.")
-                              .arg(userLabel(matterCode), prefix + QStringLiteral("form"), *form,
+                              .arg(userLabel(matterCode), prefix + QStringLiteral("form"), excerpt(*form),
                                    knownMaterialForms().join(QStringLiteral("、"))));
     }
     material.form = *form;
@@ -351,9 +365,9 @@ Status readIdentity(const QJsonObject &object, Matter &matter)
     if (matter.code.isEmpty())
         return missingField(QString(), QStringLiteral("code"));
     if (!isValidMatterCode(matter.code)) {
-        return fieldError(QString(), QStringLiteral("code"), QStringLiteral("invalid code %1").arg(matter.code),
+        return fieldError(QString(), QStringLiteral("code"), QStringLiteral("invalid code %1").arg(excerpt(matter.code)),
                           QCoreApplication::translate("gov::Matter", "Matter %1: the field \"code\" has the invalid value \"%2\". Use at most 64 characters from A-Z, a-z, 0-9, \"-\", \"_\" and \".\".")
-                              .arg(userLabel(QString()), matter.code));
+                              .arg(userLabel(QString()), excerpt(matter.code)));
     }
 
     Result<QString> name = readRequiredString(object, matter.code, QStringLiteral("name"));
@@ -366,9 +380,9 @@ Status readIdentity(const QJsonObject &object, Matter &matter)
         return typeKey.error();
     Result<MatterType> type = matterTypeFromKey(*typeKey);
     if (!type) {
-        return fieldError(matter.code, QStringLiteral("type"), QStringLiteral("unknown type %1").arg(*typeKey),
+        return fieldError(matter.code, QStringLiteral("type"), QStringLiteral("unknown type %1").arg(excerpt(*typeKey)),
                           QCoreApplication::translate("gov::Matter", "Matter %1: the field \"type\" has the unknown value \"%2\". Use one of: %3.")
-                              .arg(matter.code, *typeKey, allTypeKeys()));
+                              .arg(matter.code, excerpt(*typeKey), allTypeKeys()));
     }
     matter.type = *type;
     return {};
@@ -386,9 +400,9 @@ Status readAgency(const QJsonObject &object, Matter &matter)
         return division.error();
     if (!isValidDivisionCode(*division)) {
         return fieldError(matter.code, QStringLiteral("divisionCode"),
-                          QStringLiteral("not a 6-digit division code: %1").arg(*division),
+                          QStringLiteral("not a 6-digit division code: %1").arg(excerpt(*division)),
                           QCoreApplication::translate("gov::Matter", "Matter %1: the field \"divisionCode\" has the invalid value \"%2\". Enter the 6-digit administrative division code (GB/T 2260) of the agency.")
-                              .arg(matter.code, *division));
+                              .arg(matter.code, excerpt(*division)));
     }
     matter.divisionCode = *division;
     return {};
@@ -439,8 +453,8 @@ Result<MatterType> matterTypeFromKey(const QString &key)
         if (key == QLatin1String(entry.key))
             return entry.type;
     }
-    return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown matter type key: %1").arg(key),
-                     QCoreApplication::translate("gov::Matter", "The matter type \"%1\" is unknown. Use one of: %2.").arg(key, allTypeKeys()));
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown matter type key: %1").arg(excerpt(key)),
+                     QCoreApplication::translate("gov::Matter", "The matter type \"%1\" is unknown. Use one of: %2.").arg(excerpt(key), allTypeKeys()));
 }
 
 QString matterTypeDisplayName(MatterType type)

@@ -174,6 +174,19 @@ constexpr std::array<MigrationFunction, 3> kMigrations = {migrateTo1, migrateTo2
 
 } // namespace
 
+Error Migrations::newerSchemaError(const QString &path, int found)
+{
+    return makeError(ErrorCode::Unsupported,
+                     QStringLiteral("schema version %1 is newer than supported %2").arg(found).arg(latestVersion()),
+                     QCoreApplication::translate("gov::Migrations",
+                                                 "The cache at %1 was written by a newer GovAppliance (schema %2, "
+                                                 "this program knows up to %3). Upgrade the software; the cache "
+                                                 "was not changed.")
+                         .arg(path)
+                         .arg(found)
+                         .arg(latestVersion()));
+}
+
 int Migrations::latestVersion()
 {
     return int(kMigrations.size());
@@ -187,18 +200,8 @@ Status Migrations::migrate(SqliteDatabase &db, int target)
     Result<int> current = db.userVersion();
     if (!current)
         return current.error();
-    if (*current > latestVersion()) {
-        return makeError(
-            ErrorCode::Unsupported,
-            QStringLiteral("schema version %1 is newer than supported %2").arg(*current).arg(latestVersion()),
-            QCoreApplication::translate("gov::Migrations",
-                                        "The cache at %1 was written by a newer GovAppliance (schema %2, "
-                                        "this program knows up to %3). Upgrade the software; the cache "
-                                        "was not changed.")
-                .arg(db.path())
-                .arg(*current)
-                .arg(latestVersion()));
-    }
+    if (*current > latestVersion())
+        return newerSchemaError(db.path(), *current);
 
     for (int version = *current + 1; version <= target; ++version) {
         Transaction transaction(db);

@@ -16,6 +16,9 @@ public:
     // Applies the migrations above the file's version up to `target`
     // (-1 = latest). A file from a newer release is rejected unchanged.
     static Status migrate(SqliteDatabase &db, int target = -1);
+
+    // The error for a cache file written by a newer release (schema `found`).
+    static Error newerSchemaError(const QString &path, int found);
 };
 
 } // namespace gov

@@ -55,7 +55,9 @@ public:
     // is WAL and every commit is synced (synchronous=FULL), because WAL with
     // NORMAL can lose the last commits on a power cut and those commits were
     // already acknowledged to the user.
-    static Result<std::unique_ptr<SqliteDatabase>> open(const QString &path, bool create);
+    // With `maxUserVersion` >= 0, a file whose PRAGMA user_version is higher
+    // is rejected before anything (not even the journal mode) is changed.
+    static Result<std::unique_ptr<SqliteDatabase>> open(const QString &path, bool create, int maxUserVersion = -1);
 
     QString path() const { return m_path; }
 
@@ -102,10 +104,13 @@ public:
         m_started = status.ok();
         return status;
     }
+    // A failed COMMIT (a full disk, say) can leave the transaction open, so
+    // the destructor still rolls it back; SQLite advises a ROLLBACK then.
     Status commit()
     {
-        m_done = true;
-        return m_db.commit();
+        Status status = m_db.commit();
+        m_done = status.ok();
+        return status;
     }
 
 private:
