@@ -9,6 +9,7 @@
 #include "Migrations.h"
 #include "Logging.h"
 #include "PhoneNumber.h"
+#include "SqliteDatabase.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +19,8 @@
 #include <QJsonObject>
 
 #include <algorithm>
+
+#include <openssl/crypto.h>
 
 #include <sys/stat.h>
 
@@ -108,8 +111,11 @@ Result<std::unique_ptr<CaseService>> CaseService::openAt(const CachePaths &paths
     service->m_paths = paths;
     service->m_crypto = crypto::createOpenSslProvider();
 
-    Result<QByteArray> key = create ? KeyFile::loadOrCreate(paths.keyFile, *service->m_crypto)
-                                    : KeyFile::load(paths.keyFile);
+    // A new key only for a new cache: a cache that exists already holds data
+    // sealed with its own key, and a fresh key would make it unreadable.
+    const bool newCache = create && !QFileInfo::exists(paths.database);
+    Result<QByteArray> key = newCache ? KeyFile::loadOrCreate(paths.keyFile, *service->m_crypto)
+                                      : KeyFile::load(paths.keyFile);
     if (!key)
         return key.error();
     Result<FieldCipher> cipher = FieldCipher::create(service->m_crypto, *key);
@@ -123,10 +129,35 @@ Result<std::unique_ptr<CaseService>> CaseService::openAt(const CachePaths &paths
         return store.error();
     service->m_store = std::move(*store);
 
+    if (Status status = service->checkKey(); !status)
+        return status.error();
     if (Status status = service->loadReferenceData(); !status)
         return status.error();
     service->m_workflow = std::make_unique<Workflow>(service->m_calendar);
     return service;
+}
+
+Status CaseService::checkKey()
+{
+    // A keyed digest of a fixed label, kept in meta: a key file that belongs
+    // to another cache is found before anything is written with it.
+    Result<QByteArray> digest = m_cipher->blindIndex(QStringLiteral("GOVAPPLIANCE-KEY-CHECK-V1"));
+    if (!digest)
+        return digest.error();
+    const QString expected = QString::fromLatin1(digest->toHex());
+    Result<QString> stored = m_store->meta(QStringLiteral("key_check"));
+    if (!stored)
+        return stored.error();
+    if (stored->isEmpty())
+        return m_store->setMeta(QStringLiteral("key_check"), expected);
+    if (*stored == expected)
+        return {};
+
+    qCWarning(lcStore) << "key file does not match the cache" << m_paths.dir;
+    return makeError(ErrorCode::Integrity, QStringLiteral("key check value mismatch"),
+                     Text::tr("The key file %1 does not belong to the cache in %2: it was replaced or mixed up. "
+                              "Restore the key file that was created with this cache; nothing was changed.")
+                         .arg(m_paths.keyFile, m_paths.dir));
 }
 
 Status CaseService::loadReferenceData()
@@ -375,6 +406,231 @@ Result<QList<ListedCase>> CaseService::list(const ListFilter &filter)
         result.append(std::move(listed));
     }
     return result;
+}
+
+// ---- citizen kiosk ---------------------------------------------------------
+
+namespace {
+
+const QString kKioskActor = QStringLiteral("kiosk");
+constexpr int kKioskMaxCaseNumberLength = 64;
+
+Error kioskNoMatch()
+{
+    // One message for an unknown case number and a wrong suffix, so that the
+    // kiosk does not tell which case numbers exist.
+    return makeError(ErrorCode::NotFound, QStringLiteral("kiosk lookup: no match"),
+                     Text::tr("No case matches this case number and the last %1 characters of the ID number. "
+                              "Check both and try again.")
+                         .arg(CaseService::kKioskSuffixLength));
+}
+
+Error kioskLocked()
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("kiosk lookup: case number locked"),
+                     kioskNoMatch().userText + QLatin1Char(' ')
+                         + Text::tr("After %1 failed attempts this case number cannot be looked up here for %2 "
+                                    "minutes. Please ask at the service window.")
+                               .arg(CaseService::kKioskMaxFailures)
+                               .arg(CaseService::kKioskLockMinutes));
+}
+
+Status checkKioskInput(const QString &caseNumber, const QString &suffix)
+{
+    if (caseNumber.isEmpty() || caseNumber.size() > kKioskMaxCaseNumberLength) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("kiosk lookup: case number empty or too long"),
+                         Text::tr("Enter the case number printed on your acceptance receipt."));
+    }
+    const bool alphanumeric = std::all_of(suffix.cbegin(), suffix.cend(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+    });
+    if (suffix.size() != CaseService::kKioskSuffixLength || !alphanumeric) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("kiosk lookup: suffix not 6 letters or digits"),
+                         Text::tr("Enter the last %1 characters of the applicant's ID number (or unified social "
+                                  "credit code), digits and letters only.")
+                             .arg(CaseService::kKioskSuffixLength));
+    }
+    return {};
+}
+
+// Compares the last six characters of `reference` with `suffix` (upper
+// case, six ASCII characters) with CRYPTO_memcmp, so the time taken does
+// not depend on how many characters match.
+bool kioskSuffixMatches(const QString &reference, const QString &suffix)
+{
+    const QByteArray typed = suffix.toLatin1();
+    QByteArray expected = reference.trimmed().toUpper().right(CaseService::kKioskSuffixLength).toUtf8();
+    const bool sameLength = expected.size() == typed.size();
+    if (!sameLength)
+        expected = QByteArray(typed.size(), '\0');
+    const bool equal = CRYPTO_memcmp(expected.constData(), typed.constData(), size_t(typed.size())) == 0;
+    expected.fill('\0');
+    return sameLength && equal;
+}
+
+// The failure counter of one lookup key in kiosk_lookups.
+struct KioskLockRow {
+    int failures = 0;
+    QDateTime lockedUntil; // invalid when not locked
+};
+
+Result<KioskLockRow> readKioskLock(SqliteDatabase &db, const QString &key)
+{
+    Result<SqliteStatement> stmt =
+        db.prepare("SELECT failed_attempts, locked_until FROM kiosk_lookups WHERE case_number = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, key);
+    Result<bool> row = stmt->step();
+    if (!row)
+        return row.error();
+
+    KioskLockRow lock;
+    if (*row) {
+        lock.failures = int(stmt->int64(0));
+        lock.lockedUntil = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
+    }
+    return lock;
+}
+
+Status writeKioskLock(SqliteDatabase &db, const QString &key, int failures, const QDateTime &lockedUntil)
+{
+    Result<SqliteStatement> stmt = db.prepare(
+        "INSERT INTO kiosk_lookups (case_number, failed_attempts, locked_until) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT(case_number) DO UPDATE SET failed_attempts = excluded.failed_attempts, "
+        "locked_until = excluded.locked_until");
+    if (!stmt)
+        return stmt.error();
+    const QString lockText = lockedUntil.isValid() ? lockedUntil.toUTC().toString(Qt::ISODateWithMs) : QString();
+    stmt->bind(1, key).bind(2, failures).bindText(3, lockText);
+    return stmt->run();
+}
+
+Status clearKioskLock(SqliteDatabase &db, const QString &key)
+{
+    Result<SqliteStatement> stmt = db.prepare("DELETE FROM kiosk_lookups WHERE case_number = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, key);
+    return stmt->run();
+}
+
+} // namespace
+
+Result<KioskCaseInfo> CaseService::kioskLookup(const QString &caseNumber, const QString &idSuffix,
+                                               const QDateTime &now)
+{
+    const QString number = caseNumber.trimmed();
+    const QString suffix = idSuffix.trimmed().toUpper();
+    if (Status status = checkKioskInput(number, suffix); !status)
+        return status.error();
+
+    // Only the ID number is decrypted. The credit code of a legal person is
+    // stored in clear.
+    bool known = false;
+    bool legalPerson = false;
+    QByteArray idBlob;
+    QString creditCode;
+    {
+        Result<SqliteStatement> stmt = m_store->database().prepare(
+            "SELECT applicant_kind, id_number, credit_code FROM cases WHERE case_number = ?1");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, number);
+        Result<bool> row = stmt->step();
+        if (!row)
+            return row.error();
+        if (*row) {
+            known = true;
+            legalPerson = stmt->text(0) == QLatin1String("legal_person");
+            idBlob = stmt->blob(1);
+            creditCode = stmt->text(2);
+        }
+    }
+
+    // A citizen may type an ID number into the case number field by
+    // mistake. So a number that is not a case appears masked in the audit
+    // log and the log, and the lock table keys it by its blind index.
+    QString lockKey = number;
+    QString object = number;
+    if (!known) {
+        Result<QByteArray> index = m_cipher->blindIndex(number);
+        if (!index)
+            return index.error();
+        lockKey = QStringLiteral("unknown:") + QString::fromLatin1(index->toHex());
+        object = CitizenId::mask(number);
+    }
+
+    Result<KioskLockRow> lock = readKioskLock(m_store->database(), lockKey);
+    if (!lock)
+        return lock.error();
+    if (lock->lockedUntil.isValid() && now < lock->lockedUntil) {
+        const QString detail = QStringLiteral("rejected, locked until ") + lock->lockedUntil.toString(Qt::ISODate);
+        if (Status status = m_store->writeWithAudit([](SqliteDatabase &) { return Status(); }, kKioskActor,
+                                                    QStringLiteral("kiosk.lookup.rejected"), object, detail);
+            !status)
+            return status.error();
+        qCWarning(lcAudit) << "kiosk lookup rejected for case number" << object << "while locked";
+        return kioskLocked();
+    }
+
+    bool match = false;
+    if (known && legalPerson) {
+        match = kioskSuffixMatches(creditCode, suffix);
+    } else if (known && !idBlob.isEmpty()) {
+        // The associated data must equal what CaseStore::seal binds to the
+        // id_number column of this case.
+        Result<QString> idNumber = m_cipher->decrypt(idBlob, QByteArray("cases.id_number:") + number.toUtf8());
+        if (!idNumber) {
+            qCWarning(lcStore) << "kiosk lookup: id_number of case" << number << "failed authentication";
+            return makeError(ErrorCode::Integrity, QStringLiteral("kiosk lookup: id_number failed authentication"),
+                             Text::tr("This case cannot be looked up here. Please ask at the service window."));
+        }
+        match = kioskSuffixMatches(*idNumber, suffix);
+        idNumber->fill(QChar(0));
+    }
+
+    if (!match) {
+        // Locking stores a count of zero, so the count starts again once the
+        // lock has run out.
+        const int failures = lock->failures + 1;
+        const bool lockNow = failures >= kKioskMaxFailures;
+        const QDateTime lockedUntil = lockNow ? now.addSecs(kKioskLockMinutes * 60) : QDateTime();
+        const QString detail = lockNow ? QStringLiteral("locked for %1 minutes after %2 failures")
+                                             .arg(kKioskLockMinutes)
+                                             .arg(failures)
+                                       : QStringLiteral("failures=%1").arg(failures);
+        Status status = m_store->writeWithAudit(
+            [&](SqliteDatabase &db) { return writeKioskLock(db, lockKey, lockNow ? 0 : failures, lockedUntil); },
+            kKioskActor, lockNow ? QStringLiteral("kiosk.lookup.locked") : QStringLiteral("kiosk.lookup.failed"),
+            object, detail);
+        if (!status)
+            return status.error();
+        qCWarning(lcAudit) << "kiosk lookup failed for case number" << object << "failures" << failures
+                           << (lockNow ? "locked" : "");
+        return lockNow ? kioskLocked() : kioskNoMatch();
+    }
+
+    Result<Case> record = m_store->loadCase(number, false);
+    if (!record)
+        return record.error();
+    KioskCaseInfo info;
+    info.caseNumber = record->caseNumber;
+    info.state = record->state;
+    Result<Matter> matter = m_store->matter(record->matterCode);
+    info.matterName = matter ? matter->name : record->matterCode;
+    Result<DeadlineInfo> deadlines = computeDeadlines(*record, m_calendar, now.toLocalTime().date());
+    if (deadlines) {
+        info.currentDue = deadlines->currentDue;
+        info.deadlineStatus = deadlines->status;
+    }
+
+    if (Status status = m_store->writeWithAudit([&](SqliteDatabase &db) { return clearKioskLock(db, lockKey); },
+                                                kKioskActor, QStringLiteral("kiosk.lookup"), number, {});
+        !status)
+        return status.error();
+    qCInfo(lcAudit) << "kiosk lookup of case" << number;
+    return info;
 }
 
 } // namespace gov

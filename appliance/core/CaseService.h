@@ -6,6 +6,7 @@
 #include "WorkingCalendar.h"
 #include "Workflow.h"
 
+#include <QDateTime>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -65,6 +66,17 @@ struct ListedCase {
     std::optional<DeadlineInfo> deadlines;
 };
 
+// The case data that the citizen kiosk may show after a lookup. It has no
+// field for a name, an ID number, a phone number or an address, because a
+// kiosk screen and its printed slip are public.
+struct KioskCaseInfo {
+    QString caseNumber;
+    QString matterName;
+    CaseState state = CaseState::Submitted;
+    QDate currentDue;                             // null when no due date applies in this state
+    std::optional<DeadlineStatus> deadlineStatus; // empty when the calendar does not cover the dates
+};
+
 // The operations of a civil servant's workday over one cache folder. The
 // CLI and the client are thin shells over this class.
 class CaseService {
@@ -105,10 +117,31 @@ public:
 
     Result<QList<ListedCase>> list(const ListFilter &filter);
 
+    // Failed kiosk lookups of one case number in a row before it is locked,
+    // the length of that lock, and how many trailing characters of the ID
+    // number (or credit code) a citizen enters.
+    static constexpr int kKioskMaxFailures = 5;
+    static constexpr int kKioskLockMinutes = 15;
+    static constexpr int kKioskSuffixLength = 6;
+
+    // Looks a case up for the citizen kiosk by its number and the last 6
+    // characters of the applicant's ID number, or of the credit code for a
+    // legal person. Letters compare case-insensitively ("x" matches "X"), in
+    // constant time. Only the ID number is decrypted. A wrong suffix and an
+    // unknown case number return the same NotFound error. After
+    // kKioskMaxFailures failures in a row the case number is locked for
+    // kKioskLockMinutes, and the error adds a hint to ask at the window. A
+    // success resets the count. Every lookup is audited with actor "kiosk".
+    // A case number or suffix of the wrong form returns InvalidInput, is not
+    // audited and does not count as a failure. Deadlines are computed for the local
+    // date of `now`.
+    Result<KioskCaseInfo> kioskLookup(const QString &caseNumber, const QString &idSuffix, const QDateTime &now);
+
 private:
     CaseService() = default;
     static Result<std::unique_ptr<CaseService>> openAt(const CachePaths &paths, bool create);
     Status loadReferenceData();
+    Status checkKey();
 
     CachePaths m_paths;
     std::shared_ptr<const crypto::CryptoProvider> m_crypto;
