@@ -11,6 +11,9 @@
 #include <QHash>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <array>
+
 namespace gov {
 
 namespace {
@@ -60,7 +63,7 @@ Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString &databasePath, 
                                                    std::shared_ptr<const crypto::CryptoProvider> crypto,
                                                    std::shared_ptr<const FieldCipher> cipher, int targetSchema)
 {
-    Result<std::unique_ptr<SqliteDatabase>> db = SqliteDatabase::open(databasePath, create);
+    Result<std::unique_ptr<SqliteDatabase>> db = SqliteDatabase::open(databasePath, create, Migrations::latestVersion());
     if (!db)
         return db.error();
     if (Status status = Migrations::migrate(**db, targetSchema); !status)
@@ -817,6 +820,275 @@ Result<QString> CaseStore::integrityCheck()
         lines.append(stmt->text(0));
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+// ---- paged lists -----------------------------------------------------------
+
+namespace {
+
+// SqliteDatabase::prepare caches statements by the address of their text, so
+// every SQL text built at run time below lives in a function-local static
+// for the life of the program.
+
+// Columns that readListingRow reads, in its order.
+const QByteArray kListingColumns = QByteArrayLiteral(
+    "id, case_number, matter_code, state, applicant_kind, id_masked, credit_code, submitted_on, accepted_on, "
+    "decided_on, delivered_on, decision_limit_days, extension_days, state_before_suspension, version, "
+    "corrected_on");
+
+// The filter of CaseQuery: ?1 state key, ?2 matter code, ?3 escaped case
+// number prefix, ?4 matter code of the search, ?5 last 4 characters.
+const QByteArray kQueryFilter = QByteArrayLiteral(
+    " WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR matter_code = ?2)"
+    " AND (?3 IS NULL OR case_number LIKE ?3 || '%' ESCAPE '\\' OR matter_code = ?4 COLLATE NOCASE"
+    " OR substr(id_masked, -4) = ?5 OR substr(credit_code, -4) = ?5)");
+
+// Ids bound per statement of loadListings; SQLite before 3.32 allows at
+// most 999 parameters.
+constexpr int kListingChunk = 200;
+
+CaseListing readListingRow(const SqliteStatement &stmt)
+{
+    CaseListing listing;
+    Case &record = listing.record;
+    record.id = stmt.int64(0);
+    record.caseNumber = stmt.text(1);
+    record.matterCode = stmt.text(2);
+    record.state = caseStateFromKey(stmt.text(3)).value_or(CaseState::Submitted);
+    record.applicant.kind = applicantKindFromKey(stmt.text(4));
+    record.applicant.creditCode = stmt.text(6);
+    record.submittedOn = parseDate(stmt.text(7));
+    record.acceptedOn = parseDate(stmt.text(8));
+    record.decidedOn = parseDate(stmt.text(9));
+    record.deliveredOn = parseDate(stmt.text(10));
+    record.decisionLimitDays = int(stmt.int64(11));
+    record.extensionDays = int(stmt.int64(12));
+    record.stateBeforeSuspension = caseStateFromKey(stmt.text(13)).value_or(CaseState::Accepted);
+    record.version = stmt.int64(14);
+    record.correctedOn = parseDate(stmt.text(15));
+    listing.applicantLabel = record.applicant.kind == ApplicantKind::LegalPerson ? stmt.text(6) : stmt.text(5);
+    return listing;
+}
+
+Suspension readSuspensionRow(const SqliteStatement &stmt)
+{
+    // Columns: kind, start_on, end_on, reason (after case_id in column 0).
+    return Suspension{suspensionKindFromKey(stmt.text(1)).value_or(SuspensionKind::Correction),
+                      parseDate(stmt.text(2)), parseDate(stmt.text(3)), stmt.text(4)};
+}
+
+// Binds the CaseQuery parameters ?1 to ?5 of kQueryFilter.
+void bindQuery(SqliteStatement &stmt, const CaseQuery &query)
+{
+    if (query.state)
+        stmt.bind(1, caseStateKey(*query.state));
+    stmt.bindText(2, query.matterCode);
+
+    const QString search = query.search.trimmed();
+    if (search.isEmpty())
+        return;
+
+    // The prefix goes through LIKE, so its own wildcards are escaped.
+    QString prefix = search;
+    prefix.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    prefix.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    prefix.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    stmt.bind(3, prefix);
+    stmt.bind(4, search);
+    // Stored ID numbers and credit codes are upper case (normalized on input).
+    if (search.size() == 4)
+        stmt.bind(5, search.toUpper());
+}
+
+// The ORDER BY expression of a sort key, ascending.
+QByteArray orderTerm(CaseSortKey sort)
+{
+    switch (sort) {
+    case CaseSortKey::Id:
+        return {};
+    case CaseSortKey::CaseNumber:
+        return QByteArrayLiteral("case_number");
+    case CaseSortKey::MatterCode:
+        return QByteArrayLiteral("matter_code");
+    case CaseSortKey::State: {
+        // Keys come from caseStateKey, never from user input.
+        QByteArray expression = QByteArrayLiteral("CASE state");
+        for (int i = 0; i <= int(CaseState::Closed); ++i) {
+            expression += " WHEN '" + caseStateKey(CaseState(i)).toLatin1() + "' THEN " + QByteArray::number(i);
+        }
+        return expression + " ELSE " + QByteArray::number(int(CaseState::Closed) + 1) + " END";
+    }
+    case CaseSortKey::Applicant:
+        return QByteArrayLiteral("CASE WHEN applicant_kind = 'legal_person' THEN credit_code ELSE id_masked END");
+    case CaseSortKey::AcceptedOn:
+        return QByteArrayLiteral("accepted_on");
+    }
+    return {};
+}
+
+const char *caseIdsSql(CaseSortKey sort, bool descending)
+{
+    constexpr int kKeys = int(CaseSortKey::AcceptedOn) + 1;
+    static const std::array<QByteArray, 2 * kKeys> texts = [] {
+        std::array<QByteArray, 2 * kKeys> built;
+        for (int key = 0; key < kKeys; ++key) {
+            for (const bool down : {false, true}) {
+                const QByteArray direction = down ? " DESC" : " ASC";
+                QByteArray order;
+                if (CaseSortKey(key) == CaseSortKey::AcceptedOn)
+                    order = "accepted_on IS NULL, "; // not accepted last either way
+                const QByteArray term = orderTerm(CaseSortKey(key));
+                if (!term.isEmpty())
+                    order += term + direction + ", ";
+                order += "id" + direction;
+                built[size_t(2 * key + (down ? 1 : 0))] = "SELECT id FROM cases" + kQueryFilter + " ORDER BY " + order;
+            }
+        }
+        return built;
+    }();
+    return texts[size_t(2 * int(sort) + (descending ? 1 : 0))].constData();
+}
+
+// "?1, ?2, ..., ?N" for the IN lists of loadListings.
+QByteArray inList(int count)
+{
+    QByteArray list;
+    for (int i = 1; i <= count; ++i)
+        list += (i > 1 ? ", ?" : "?") + QByteArray::number(i);
+    return list;
+}
+
+const char *listingChunkSql()
+{
+    static const QByteArray text =
+        "SELECT " + kListingColumns + " FROM cases WHERE id IN (" + inList(kListingChunk) + ")";
+    return text.constData();
+}
+
+const char *suspensionChunkSql()
+{
+    static const QByteArray text = "SELECT case_id, kind, start_on, end_on, reason FROM case_suspensions "
+                                   "WHERE case_id IN (" + inList(kListingChunk) + ") ORDER BY case_id, seq";
+    return text.constData();
+}
+
+// Loads the listings of up to kListingChunk ids into `found`, keyed by id.
+Status loadListingChunk(SqliteDatabase &db, const QList<qint64> &ids, qsizetype first,
+                        QHash<qint64, CaseListing> &found)
+{
+    const qsizetype count = std::min<qsizetype>(kListingChunk, ids.size() - first);
+
+    Result<SqliteStatement> rows = db.prepare(listingChunkSql());
+    if (!rows)
+        return rows.error();
+    for (qsizetype i = 0; i < count; ++i)
+        rows->bind(int(i + 1), ids.at(first + i));
+    while (true) {
+        Result<bool> row = rows->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        CaseListing listing = readListingRow(*rows);
+        found.insert(listing.record.id, std::move(listing));
+    }
+
+    Result<SqliteStatement> suspensions = db.prepare(suspensionChunkSql());
+    if (!suspensions)
+        return suspensions.error();
+    for (qsizetype i = 0; i < count; ++i)
+        suspensions->bind(int(i + 1), ids.at(first + i));
+    while (true) {
+        Result<bool> row = suspensions->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto listing = found.find(suspensions->int64(0));
+        if (listing != found.end())
+            listing->record.suspensions.append(readSuspensionRow(*suspensions));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<QList<qint64>> CaseStore::queryCaseIds(const CaseQuery &query, CaseSortKey sort, bool descending)
+{
+    Result<SqliteStatement> stmt = m_db->prepare(caseIdsSql(sort, descending));
+    if (!stmt)
+        return stmt.error();
+    bindQuery(*stmt, query);
+
+    QList<qint64> ids;
+    while (true) {
+        Result<bool> row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids.append(stmt->int64(0));
+    }
+    return ids;
+}
+
+Result<QList<CaseListing>> CaseStore::loadListings(const QList<qint64> &ids)
+{
+    QHash<qint64, CaseListing> found;
+    found.reserve(ids.size());
+    for (qsizetype first = 0; first < ids.size(); first += kListingChunk) {
+        if (Status status = loadListingChunk(*m_db, ids, first, found); !status)
+            return status.error();
+    }
+
+    QList<CaseListing> listings;
+    listings.reserve(found.size());
+    for (qint64 id : ids) {
+        auto listing = found.constFind(id);
+        if (listing != found.cend())
+            listings.append(*listing);
+    }
+    return listings;
+}
+
+Status CaseStore::visitListings(const CaseQuery &query, const std::function<bool(const CaseListing &)> &visit)
+{
+    // Suspensions are few next to cases, so they are read first in one pass
+    // (as listCases does) and the cases then stream one row at a time.
+    QHash<qint64, QList<Suspension>> suspensions;
+    {
+        Result<SqliteStatement> stmt = m_db->prepare(
+            "SELECT case_id, kind, start_on, end_on, reason FROM case_suspensions ORDER BY case_id, seq");
+        if (!stmt)
+            return stmt.error();
+        while (true) {
+            Result<bool> row = stmt->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            suspensions[stmt->int64(0)].append(readSuspensionRow(*stmt));
+        }
+    }
+
+    static const QByteArray sql = "SELECT " + kListingColumns + " FROM cases" + kQueryFilter + " ORDER BY id";
+    Result<SqliteStatement> stmt = m_db->prepare(sql.constData());
+    if (!stmt)
+        return stmt.error();
+    bindQuery(*stmt, query);
+
+    while (true) {
+        Result<bool> row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        CaseListing listing = readListingRow(*stmt);
+        listing.record.suspensions = suspensions.value(listing.record.id);
+        if (!visit(listing))
+            break;
+    }
+    return {};
 }
 
 } // namespace gov

@@ -27,6 +27,25 @@ class SqliteDatabase;
 struct CaseQuery {
     std::optional<CaseState> state;
     QString matterCode;
+    // Text from a search box, with surrounding white space ignored. A case
+    // matches when its case number starts with it, its matter code equals it
+    // (ignoring ASCII case), or, for exactly 4 characters, when the ID number
+    // or credit code ends with them (x matches X). queryCaseIds and
+    // visitListings apply it.
+    // NOTE: listCases ignores `search`.
+    QString search;
+};
+
+// Orders of queryCaseIds. Ties are broken by id in the same direction. Due
+// dates are computed from the calendar and not stored, so callers that sort
+// by deadline do it themselves over visitListings.
+enum class CaseSortKey {
+    Id,         // insertion order
+    CaseNumber,
+    MatterCode,
+    State,      // workflow order of CaseState, not the alphabetical key
+    Applicant,  // the applicant label: masked ID number or credit code
+    AcceptedOn, // cases not yet accepted come last in both directions
 };
 
 // A case as a list shows it: no decrypted personal data.
@@ -71,6 +90,20 @@ public:
     Result<std::optional<qint64>> findCaseId(const QString &caseNumber);
     Result<QList<CaseListing>> listCases(const CaseQuery &query);
     Result<QList<QString>> findCasesByIdNumber(const QString &idNumber);
+
+    // Paged lists, such as the client's case queue over 100,000 cases, keep
+    // the ids and load one page of listings at a time.
+    // Returns the ids of the cases that match `query`, in `sort` order.
+    Result<QList<qint64>> queryCaseIds(const CaseQuery &query, CaseSortKey sort = CaseSortKey::Id,
+                                       bool descending = false);
+    // Loads the listings of `ids` with their suspensions and without
+    // decryption, in the order of `ids`. Ids not in the cache are left out.
+    // Meant for a page (a few hundred ids); larger lists are read in chunks.
+    Result<QList<CaseListing>> loadListings(const QList<qint64> &ids);
+    // Calls `visit` with each listing that matches `query`, in id order,
+    // keeping none of them, and stops when `visit` returns false. `visit`
+    // must not call this store, because the statement is still stepping.
+    Status visitListings(const CaseQuery &query, const std::function<bool(const CaseListing &)> &visit);
 
     // Stores the case after a workflow transition: the row (if its version is
     // still `record.version`), its materials and suspensions, the newest
