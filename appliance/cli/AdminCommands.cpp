@@ -6,11 +6,19 @@
 #include "CitizenId.h"
 #include "CreditCode.h"
 #include "DivisionCodes.h"
+#include "OperatorAuth.h"
 #include "PhoneNumber.h"
+#include "PlatformInfo.h"
 #include "WorkingCalendar.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <cstdio>
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
 
 namespace gov::cli {
 
@@ -175,6 +183,12 @@ int reportValidation(CliContext &context, bool valid, const QString &normalized,
 
 int validateCommand(CliContext &context, const QString &kind, const QStringList &args)
 {
+    static const QStringList kinds = {QStringLiteral("id"), QStringLiteral("uscc"), QStringLiteral("division"),
+                                      QStringLiteral("phone")};
+    if (kind.isEmpty())
+        return context.usage(Text::tr("validate needs the kind of value first: id, uscc, division or phone"));
+    if (!kinds.contains(kind))
+        return context.usage(Text::tr("validate takes id, uscc, division or phone, not \"%1\"").arg(kind));
     if (!context.parse(args, {}, {QStringLiteral("VALUE")}, QStringLiteral("validate ") + kind))
         return ExitUsage;
     const QString value = context.positional().first();
@@ -327,6 +341,219 @@ int auditCommand(CliContext &context, const QString &command, const QStringList 
     return result->intact ? ExitOk : ExitInvalid;
 }
 
+// Reads one line from standard input without its line end. On a terminal the
+// prompt goes to stderr and the typed characters are not echoed. From a pipe
+// the line is read as it is, so scripts can pass a PIN without it showing up
+// in the process list or the shell history.
+bool readSecretLine(const QString &prompt, QString *line)
+{
+    const bool terminal = isatty(STDIN_FILENO) == 1;
+    termios saved {};
+    if (terminal) {
+        std::fputs(prompt.toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios silent = saved;
+            silent.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+        }
+    }
+
+    std::string text;
+    bool gotLine = false;
+    for (int c = std::fgetc(stdin); c != EOF; c = std::fgetc(stdin)) {
+        gotLine = true;
+        if (c == '\n')
+            break;
+        text.push_back(char(c));
+    }
+    if (!text.empty() && text.back() == '\r')
+        text.pop_back();
+
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputc('\n', stderr);
+    }
+    *line = QString::fromLocal8Bit(text.data(), qsizetype(text.size()));
+    std::fill(text.begin(), text.end(), '\0');
+    return gotLine;
+}
+
+int operatorAddCommand(CliContext &context, const QStringList &args)
+{
+    static const QList<OptionSpec> options = {
+        {"name", "NAME", QT_TRANSLATE_NOOP("govctl", "the operator's display name (required)")},
+    };
+    if (!context.parse(args, options, {QStringLiteral("ID")}, QStringLiteral("operator add")))
+        return ExitUsage;
+    const QString id = context.positional().first();
+    const QString name = context.value("name");
+    if (name.trimmed().isEmpty())
+        return context.usage(Text::tr("operator add needs --name NAME"));
+
+    Result<std::unique_ptr<CaseService>> service = context.openService();
+    if (!service)
+        return context.fail(service.error());
+
+    QString pin;
+    if (!readSecretLine(Text::tr("PIN for %1 (6 to 12 digits): ").arg(id), &pin))
+        return context.usage(Text::tr("operator add reads the PIN from standard input, but the input was empty"));
+    if (isatty(STDIN_FILENO) == 1) {
+        // Typed blind, so the PIN is asked twice.
+        QString repeated;
+        const bool same = readSecretLine(Text::tr("Repeat the PIN: "), &repeated) && repeated == pin;
+        repeated.fill(QLatin1Char('\0'));
+        if (!same) {
+            pin.fill(QLatin1Char('\0'));
+            return context.usage(Text::tr("the two PINs differ; run operator add again"));
+        }
+    }
+
+    OperatorAuth auth((*service)->store(), (*service)->crypto());
+    Status added = auth.addOperator(id, name, pin, context.actor());
+    pin.fill(QLatin1Char('\0'));
+    if (!added)
+        return context.fail(added.error());
+
+    if (context.json())
+        context.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("operator"), id}});
+    else
+        context.print(Text::tr("Operator %1 (%2) added; they can now sign in to the workbench.").arg(id, name.trimmed()));
+    return ExitOk;
+}
+
+int operatorUnlockCommand(CliContext &context, const QStringList &args)
+{
+    if (!context.parse(args, {}, {QStringLiteral("ID")}, QStringLiteral("operator unlock")))
+        return ExitUsage;
+    const QString id = context.positional().first();
+    Result<std::unique_ptr<CaseService>> service = context.openService();
+    if (!service)
+        return context.fail(service.error());
+
+    OperatorAuth auth((*service)->store(), (*service)->crypto());
+    if (Status unlocked = auth.unlock(id, context.actor()); !unlocked)
+        return context.fail(unlocked.error());
+
+    if (context.json())
+        context.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("operator"), id}});
+    else
+        context.print(Text::tr("Operator %1 unlocked; the count of wrong PINs starts again at zero.").arg(id));
+    return ExitOk;
+}
+
+int operatorCommand(CliContext &context, const QString &command, const QStringList &args)
+{
+    if (command == QLatin1String("add"))
+        return operatorAddCommand(context, args);
+    if (command == QLatin1String("unlock"))
+        return operatorUnlockCommand(context, args);
+    return context.usage(Text::tr("operator takes add or unlock"));
+}
+
+// Returns the vendor's brand name in the user's language, or the detected name for other vendors.
+QString cpuVendorDisplayName(const QString &vendor)
+{
+    if (vendor == QLatin1String("Phytium"))
+        return Text::tr("Phytium");
+    if (vendor == QLatin1String("Loongson"))
+        return Text::tr("Loongson");
+    if (vendor == QLatin1String("Hygon"))
+        return Text::tr("Hygon");
+    if (vendor == QLatin1String("Zhaoxin"))
+        return Text::tr("Zhaoxin");
+    if (vendor == QLatin1String("HiSilicon"))
+        return Text::tr("HiSilicon");
+    if (vendor == QLatin1String("Intel"))
+        return Text::tr("Intel");
+    if (vendor == QLatin1String("unknown"))
+        return Text::tr("unknown vendor");
+    return vendor;
+}
+
+QString osEditionDisplayName(const QString &edition)
+{
+    if (edition == QLatin1String("Desktop"))
+        return Text::tr("Desktop edition");
+    if (edition == QLatin1String("Server"))
+        return Text::tr("Server edition");
+    if (edition == QLatin1String("Professional"))
+        return Text::tr("Professional edition");
+    if (edition == QLatin1String("Home"))
+        return Text::tr("Home edition");
+    return edition;
+}
+
+void printCpu(CliContext &context, const platform::CpuInfo &cpu)
+{
+    // x86 model names start with the vendor ("AMD EPYC"), so the vendor is not
+    // repeated unless its display name differs, as in Chinese.
+    const QString vendor = cpuVendorDisplayName(cpu.vendor);
+    QString name = cpu.model;
+    if (vendor != cpu.vendor || !cpu.model.startsWith(cpu.vendor, Qt::CaseInsensitive))
+        name = vendor + QLatin1Char(' ') + cpu.model;
+    if (!cpu.core.isEmpty() && cpu.core != cpu.model)
+        name += QStringLiteral(" (%1)").arg(cpu.core);
+
+    context.print(Text::tr("CPU: %1, architecture %2, %3 logical CPUs").arg(name, cpu.architecture).arg(cpu.cores));
+}
+
+void printOs(CliContext &context, const platform::OsInfo &os)
+{
+    context.print(Text::tr("Operating system: %1 %2").arg(os.name, os.version).trimmed());
+    if (!os.edition.isEmpty())
+        context.print(Text::tr("Edition: %1").arg(osEditionDisplayName(os.edition)));
+    if (!os.servicePack.isEmpty())
+        context.print(Text::tr("Service pack: %1").arg(os.servicePack));
+    if (!os.build.isEmpty() && !os.buildNumber.isEmpty())
+        context.print(Text::tr("Release: %1 (build %2)").arg(os.build, os.buildNumber));
+    else if (!os.build.isEmpty())
+        context.print(Text::tr("Release: %1").arg(os.build));
+    else if (!os.buildNumber.isEmpty())
+        context.print(Text::tr("Build: %1").arg(os.buildNumber));
+}
+
+void printKernel(CliContext &context, const platform::KernelFeatures &kernel)
+{
+    context.print(Text::tr("Kernel: %1").arg(kernel.release.isEmpty() ? Text::tr("unknown") : kernel.release));
+
+    if (kernel.seccompFilter)
+        context.print(Text::tr("seccomp: filter mode available"));
+    else if (kernel.seccomp)
+        context.print(Text::tr("seccomp: strict mode only, no filter mode"));
+    else
+        context.print(Text::tr("seccomp: not available"));
+
+    if (kernel.landlock)
+        context.print(Text::tr("Landlock: ABI version %1").arg(kernel.landlockAbi));
+    else
+        context.print(Text::tr("Landlock: not available"));
+
+    context.print(kernel.userNamespaces ? Text::tr("Unprivileged user namespaces: allowed")
+                                        : Text::tr("Unprivileged user namespaces: not allowed"));
+    context.print(kernel.noNewPrivs ? Text::tr("no_new_privs: supported") : Text::tr("no_new_privs: not reported"));
+}
+
+// Shows what the sandbox and the packaging depend on: CPU, distribution and
+// kernel features. Needs no cache.
+int platformCommand(CliContext &context, const QString &command, const QStringList &args)
+{
+    if (!command.isEmpty())
+        return context.usage(Text::tr("%1 takes no arguments").arg(QStringLiteral("platform")));
+    if (!context.parse(args, {}, {}, QStringLiteral("platform")))
+        return ExitUsage;
+
+    const platform::PlatformInfo info = platform::PlatformInfo::detect();
+    if (context.json()) {
+        context.printJson(info.toJson());
+        return ExitOk;
+    }
+    printCpu(context, info.cpu);
+    printOs(context, info.os);
+    printKernel(context, info.kernel);
+    return ExitOk;
+}
+
 } // namespace
 
 int runAdminCommand(CliContext &context, const QString &group, const QString &command, const QStringList &args,
@@ -347,6 +574,10 @@ int runAdminCommand(CliContext &context, const QString &group, const QString &co
         return calendarCommand(context, command, args);
     if (group == QLatin1String("audit"))
         return auditCommand(context, command, args);
+    if (group == QLatin1String("platform"))
+        return platformCommand(context, command, args);
+    if (group == QLatin1String("operator"))
+        return operatorCommand(context, command, args);
     *handled = false;
     return ExitUsage;
 }

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <limits>
 
 namespace gov::cli {
 
@@ -90,7 +91,8 @@ void printCase(CliContext &context, const CaseView &view, bool revealed)
             materials.append(QJsonObject{{QStringLiteral("code"), m.requirementCode},
                                          {QStringLiteral("name"), m.name},
                                          {QStringLiteral("provided"), m.provided},
-                                         {QStringLiteral("file"), m.fileName},
+                                         {QStringLiteral("file"), revealed ? m.fileName : QString()},
+                                         {QStringLiteral("file_attached"), !m.fileName.isEmpty()},
                                          {QStringLiteral("sm3"), QString::fromLatin1(m.sm3Digest.toHex())}});
         }
         QJsonArray history;
@@ -153,9 +155,14 @@ void printCase(CliContext &context, const CaseView &view, bool revealed)
     context.print(Text::tr("  Deadline:   %1").arg(view.deadlineError.isEmpty() ? deadlineLine(view.deadlines) : view.deadlineError));
     context.print(Text::tr("  Materials:"));
     for (const Material &m : c.materials) {
+        // Scanned files are often named after the applicant, so the name is
+        // personal data and shown only with --reveal.
+        QString attachment;
+        if (!m.fileName.isEmpty())
+            attachment = QStringLiteral(" (%1)").arg(revealed ? m.fileName : Text::tr("file attached"));
         context.print(QStringLiteral("    [%1] %2 %3%4")
                           .arg(m.provided ? QStringLiteral("x") : QStringLiteral(" "), m.requirementCode, m.name,
-                               m.fileName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.fileName)));
+                               attachment));
     }
     context.print(Text::tr("  History:"));
     for (const CaseEvent &e : c.history) {
@@ -181,7 +188,7 @@ int newCommand(CliContext &context, const QStringList &args)
         {"address", "TEXT", QT_TRANSLATE_NOOP("govctl", "contact address")},
         {"provided", "CODES", QT_TRANSLATE_NOOP("govctl", "comma-separated codes of the materials handed in")},
         {"all-materials", nullptr, QT_TRANSLATE_NOOP("govctl", "every material of the matter was handed in")},
-        {"attach", "CODE=FILE", QT_TRANSLATE_NOOP("govctl", "attach a file to a material (repeatable)")},
+        {"attach", "CODE=FILE", QT_TRANSLATE_NOOP("govctl", "attach a file to a material (repeatable)"), true},
         {"date", "YYYY-MM-DD", QT_TRANSLATE_NOOP("govctl", "application date (default today)")},
         {"override-reason", "TEXT", QT_TRANSLATE_NOOP("govctl", "accept a credit code whose check character fails, for this reason")},
     };
@@ -399,7 +406,9 @@ int listCommand(CliContext &context, const QStringList &args)
     filter.dueSoonOnly = context.isSet("due-soon");
     filter.overdueOnly = context.isSet("overdue");
     filter.today = context.today();
-    const int limit = context.isSet("limit") ? context.value("limit").toInt() : 50;
+    int limit = 0;
+    if (!context.intValue("limit", 0, std::numeric_limits<int>::max(), 50, &limit))
+        return ExitUsage;
 
     Result<std::unique_ptr<CaseService>> service = context.openService();
     if (!service)
@@ -447,13 +456,19 @@ int importCommand(CliContext &context, const QStringList &args)
     };
     if (!context.parse(args, options, {QStringLiteral("FILE")}, QStringLiteral("case import")))
         return ExitUsage;
+    // A batch size of 0 keeps CaseImporter's default.
+    int batchSize = 0;
+    int maxErrors = 0;
+    if (!context.intValue("batch", 1, std::numeric_limits<int>::max(), 0, &batchSize)
+        || !context.intValue("max-errors", 0, std::numeric_limits<int>::max(), 100, &maxErrors))
+        return ExitUsage;
     Result<std::unique_ptr<CaseService>> service = context.openService();
     if (!service)
         return context.fail(service.error());
 
     CaseImporter importer(**service);
-    if (context.isSet("batch"))
-        importer.setBatchSize(qMax(1, context.value("batch").toInt()));
+    if (batchSize > 0)
+        importer.setBatchSize(batchSize);
     if (!context.json()) {
         importer.setProgress([](int done, int total) {
             std::fprintf(stderr, "\r%s", Text::tr("Importing: %1 / %2 rows").arg(done).arg(total).toUtf8().constData());
@@ -482,7 +497,6 @@ int importCommand(CliContext &context, const QStringList &args)
                            {QStringLiteral("errors"), errors}});
         return report->invalid == 0 ? ExitOk : ExitInvalid;
     }
-    const int maxErrors = context.isSet("max-errors") ? context.value("max-errors").toInt() : 100;
     int printed = 0;
     for (const ImportRowError &e : report->errors) {
         if (maxErrors > 0 && printed >= maxErrors)

@@ -4,9 +4,11 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 namespace gov::cli {
 
@@ -41,6 +43,14 @@ bool CliContext::parse(const QStringList &arguments, const QList<OptionSpec> &op
     QStringList withProgram = arguments;
     withProgram.prepend(QStringLiteral("govctl"));
     if (!m_parser->parse(withProgram)) {
+        // QCommandLineParser takes the argument "-5" for the option "5".
+        static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+        for (const QString &name : m_parser->unknownOptionNames()) {
+            if (digits.match(name).hasMatch()) {
+                usage(Text::tr("%1 does not take negative numbers such as -%2").arg(commandName, name));
+                return false;
+            }
+        }
         usage(m_parser->errorText());
         return false;
     }
@@ -57,6 +67,15 @@ bool CliContext::parse(const QStringList &arguments, const QList<OptionSpec> &op
         m_out.flush();
         std::exit(ExitOk);
     }
+    for (const OptionSpec &spec : options) {
+        if (!spec.valueName || spec.repeatable)
+            continue;
+        const QStringList given = m_parser->values(QLatin1String(spec.name));
+        if (given.size() > 1) {
+            usage(Text::tr("--%1 is given %2 times; give it once").arg(QLatin1String(spec.name)).arg(given.size()));
+            return false;
+        }
+    }
     if (m_parser->positionalArguments().size() != positional.size()) {
         if (positional.isEmpty())
             usage(Text::tr("%1 takes no arguments").arg(commandName));
@@ -64,6 +83,33 @@ bool CliContext::parse(const QStringList &arguments, const QList<OptionSpec> &op
             usage(Text::tr("%1 takes %2 argument(s): %3").arg(commandName).arg(positional.size()).arg(positional.join(QLatin1Char(' '))));
         return false;
     }
+    return true;
+}
+
+bool CliContext::intValue(const char *name, int minimum, int maximum, int fallback, int *result)
+{
+    if (!isSet(name)) {
+        *result = fallback;
+        return true;
+    }
+    bool ok = false;
+    const int number = value(name).trimmed().toInt(&ok);
+    if (!ok || number < minimum || number > maximum) {
+        if (maximum == std::numeric_limits<int>::max()) {
+            usage(Text::tr("--%1 expects a whole number of %2 or more, not \"%3\"")
+                      .arg(QLatin1String(name))
+                      .arg(minimum)
+                      .arg(value(name)));
+        } else {
+            usage(Text::tr("--%1 expects a whole number from %2 to %3, not \"%4\"")
+                      .arg(QLatin1String(name))
+                      .arg(minimum)
+                      .arg(maximum)
+                      .arg(value(name)));
+        }
+        return false;
+    }
+    *result = number;
     return true;
 }
 

@@ -31,8 +31,9 @@ enum ExitCode {
 // An option of one command, declared in a table.
 struct OptionSpec {
     const char *name;
-    const char *valueName; // nullptr for a flag
-    const char *help;      // English source; translated at run time
+    const char *valueName;   // nullptr for a flag
+    const char *help;        // English source; translated at run time
+    bool repeatable = false; // an option with a value may be given once unless set
 };
 
 // State shared by all commands of one govctl run.
@@ -50,6 +51,11 @@ public:
     QStringList values(const char *name) const { return m_parser->values(QLatin1String(name)); }
     bool isSet(const char *name) const { return m_parser->isSet(QLatin1String(name)); }
     QStringList positional() const { return m_parser->positionalArguments(); }
+
+    // Reads the option `name` as a whole number from `minimum` to `maximum`,
+    // or `fallback` when it is not given. Prints a usage error naming the
+    // option and returns false when the value is not such a number.
+    bool intValue(const char *name, int minimum, int maximum, int fallback, int *result);
 
     QString cacheDir() const { return m_cacheDir; }
     QString actor() const { return m_actor; }

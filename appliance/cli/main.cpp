@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -69,6 +70,11 @@ void printHelp()
         QT_TRANSLATE_NOOP("govctl", "  validate id|uscc|division|phone VALUE exit 0 when valid, 1 when invalid"),
         QT_TRANSLATE_NOOP("govctl", "  calendar is-working-day DATE | calendar add DATE N"),
         QT_TRANSLATE_NOOP("govctl", "  audit verify                          check the audit hash chain"),
+        QT_TRANSLATE_NOOP("govctl", "  platform                              show the CPU, the operating system and the kernel's sandbox features"),
+        "",
+        QT_TRANSLATE_NOOP("govctl", "Operators of the workbench:"),
+        QT_TRANSLATE_NOOP("govctl", "  operator add ID --name NAME           add an operator; the PIN is read from standard input"),
+        QT_TRANSLATE_NOOP("govctl", "  operator unlock ID                    lift the lock after repeated wrong PINs"),
         "",
         QT_TRANSLATE_NOOP("govctl", "The cache folder is --cache DIR, else $GOV_CACHE_DIR, else ./govcache."),
         QT_TRANSLATE_NOOP("govctl", "Run \"govctl COMMAND --help\" for the options of one command."),
@@ -79,10 +85,28 @@ void printHelp()
         out << QCoreApplication::translate("govctl", line) << Qt::endl;
 }
 
+// Returns the 1-based position of the first argument that is not valid
+// UTF-8, or 0. Qt decodes such bytes to U+FFFD, so a cache folder or file
+// name would silently become another one.
+int firstUndecodableArgument(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray bytes(argv[i]);
+        if (QString::fromLocal8Bit(bytes).toLocal8Bit() != bytes)
+            return i;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // With a file size limit (ulimit -f), a write past it raises SIGXFSZ,
+    // which kills the process without a message. Ignored, the write fails with
+    // EFBIG instead and the cache reports it like a full disk.
+    std::signal(SIGXFSZ, SIG_IGN);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("govctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GOV_VERSION));
@@ -95,12 +119,13 @@ int main(int argc, char *argv[])
     QString language;
     QString todayText = qEnvironmentVariable("GOV_TODAY");
     bool json = false;
+    QString optionWithoutValue; // reported once translations are installed
     while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
         const QString option = args.takeFirst();
-        auto takeValue = [&args, &option]() -> QString {
+        auto takeValue = [&args, &option, &optionWithoutValue]() -> QString {
             if (args.isEmpty()) {
-                std::fprintf(stderr, "govctl: %s needs a value\n", option.toUtf8().constData());
-                std::exit(ExitUsage);
+                optionWithoutValue = option;
+                return QString();
             }
             return args.takeFirst();
         };
@@ -129,6 +154,20 @@ int main(int argc, char *argv[])
         }
     }
     installTranslations(app, language);
+    CliContext context;
+
+    if (const int position = firstUndecodableArgument(argc, argv); position > 0) {
+        return context.usage(Text::tr("argument %1 is not valid UTF-8 text, so govctl would read a different "
+                                      "value than the one given. Rename the file or retype the value in UTF-8.")
+                                 .arg(position));
+    }
+    if (!optionWithoutValue.isEmpty())
+        return context.usage(Text::tr("%1 needs a value").arg(optionWithoutValue));
+    if (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        return context.usage(Text::tr("unknown global option %1. Global options (--cache, --json, --operator, "
+                                      "--lang, --today, --verbose) come before the command.")
+                                 .arg(args.first()));
+    }
 
     if (cacheDir.isEmpty())
         cacheDir = QDir::current().absoluteFilePath(QStringLiteral("govcache"));
@@ -139,12 +178,12 @@ int main(int argc, char *argv[])
         // The reference date for deadline status; scripts and tests pin it.
         today = QDate::fromString(todayText, Qt::ISODate);
         if (!today.isValid()) {
-            std::fprintf(stderr, "govctl: --today expects YYYY-MM-DD\n");
-            return ExitUsage;
+            return context.usage(Text::tr("\"%1\" (from --today or GOV_TODAY) is not an existing date of the form "
+                                          "YYYY-MM-DD")
+                                     .arg(todayText));
         }
     }
 
-    CliContext context;
     context.setGlobals(cacheDir, actor, json, today);
 
     if (args.isEmpty() || args.first() == QLatin1String("help")) {

@@ -553,5 +553,213 @@
         <source>%1 takes %2 argument(s): %3</source>
         <translation>%1 需要 %2 个参数：%3</translation>
     </message>
+    <message>
+        <source>the operator&apos;s display name (required)</source>
+        <translation>操作员显示名称（必填）</translation>
+    </message>
+    <message>
+        <source>operator add needs --name NAME</source>
+        <translation>operator add 需要 --name 姓名</translation>
+    </message>
+    <message>
+        <source>PIN for %1 (6 to 12 digits): </source>
+        <translation>请输入 %1 的 PIN 码（6 至 12 位数字）：</translation>
+    </message>
+    <message>
+        <source>operator add reads the PIN from standard input, but the input was empty</source>
+        <translation>operator add 从标准输入读取 PIN 码，但输入为空</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN: </source>
+        <translation>请再次输入 PIN 码：</translation>
+    </message>
+    <message>
+        <source>the two PINs differ; run operator add again</source>
+        <translation>两次输入的 PIN 码不一致，请重新执行 operator add</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2) added; they can now sign in to the workbench.</source>
+        <translation>已添加操作员 %1（%2），该操作员现可登录工作台。</translation>
+    </message>
+    <message>
+        <source>Operator %1 unlocked; the count of wrong PINs starts again at zero.</source>
+        <translation>已解除操作员 %1 的锁定，PIN 码错误次数已清零。</translation>
+    </message>
+    <message>
+        <source>operator takes add or unlock</source>
+        <translation>operator 命令只接受 add 或 unlock</translation>
+    </message>
+    <message>
+        <source>Operators of the workbench:</source>
+        <translation>工作台操作员：</translation>
+    </message>
+    <message>
+        <source>  operator add ID --name NAME           add an operator; the PIN is read from standard input</source>
+        <translation>  operator add ID --name NAME           添加操作员，PIN 码从标准输入读取</translation>
+    </message>
+    <message>
+        <source>  operator unlock ID                    lift the lock after repeated wrong PINs</source>
+        <translation>  operator unlock ID                    解除因多次输错 PIN 码而设置的锁定</translation>
+    </message>
+    <message>
+        <source>Phytium</source>
+        <translation>飞腾</translation>
+    </message>
+    <message>
+        <source>Loongson</source>
+        <translation>龙芯</translation>
+    </message>
+    <message>
+        <source>Hygon</source>
+        <translation>海光</translation>
+    </message>
+    <message>
+        <source>Zhaoxin</source>
+        <translation>兆芯</translation>
+    </message>
+    <message>
+        <source>HiSilicon</source>
+        <translation>海思</translation>
+    </message>
+    <message>
+        <source>Intel</source>
+        <translation>英特尔</translation>
+    </message>
+    <message>
+        <source>unknown vendor</source>
+        <translation>未知厂商</translation>
+    </message>
+    <message>
+        <source>Desktop edition</source>
+        <translation>桌面版</translation>
+    </message>
+    <message>
+        <source>Server edition</source>
+        <translation>服务器版</translation>
+    </message>
+    <message>
+        <source>Professional edition</source>
+        <translation>专业版</translation>
+    </message>
+    <message>
+        <source>Home edition</source>
+        <translation>家庭版</translation>
+    </message>
+    <message>
+        <source>CPU: %1, architecture %2, %3 logical CPUs</source>
+        <translation>处理器：%1，架构 %2，逻辑处理器 %3 个</translation>
+    </message>
+    <message>
+        <source>Operating system: %1 %2</source>
+        <translation>操作系统：%1 %2</translation>
+    </message>
+    <message>
+        <source>Edition: %1</source>
+        <translation>产品版本：%1</translation>
+    </message>
+    <message>
+        <source>Service pack: %1</source>
+        <translation>服务包：%1</translation>
+    </message>
+    <message>
+        <source>Release: %1 (build %2)</source>
+        <translation>发布版本：%1（构建号 %2）</translation>
+    </message>
+    <message>
+        <source>Release: %1</source>
+        <translation>发布版本：%1</translation>
+    </message>
+    <message>
+        <source>Build: %1</source>
+        <translation>构建号：%1</translation>
+    </message>
+    <message>
+        <source>Kernel: %1</source>
+        <translation>内核：%1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>seccomp: filter mode available</source>
+        <translation>seccomp：支持过滤模式</translation>
+    </message>
+    <message>
+        <source>seccomp: strict mode only, no filter mode</source>
+        <translation>seccomp：仅支持严格模式，不支持过滤模式</translation>
+    </message>
+    <message>
+        <source>seccomp: not available</source>
+        <translation>seccomp：不可用</translation>
+    </message>
+    <message>
+        <source>Landlock: ABI version %1</source>
+        <translation>Landlock：ABI 版本 %1</translation>
+    </message>
+    <message>
+        <source>Landlock: not available</source>
+        <translation>Landlock：不可用</translation>
+    </message>
+    <message>
+        <source>Unprivileged user namespaces: allowed</source>
+        <translation>非特权用户命名空间：允许创建</translation>
+    </message>
+    <message>
+        <source>Unprivileged user namespaces: not allowed</source>
+        <translation>非特权用户命名空间：不允许创建</translation>
+    </message>
+    <message>
+        <source>no_new_privs: supported</source>
+        <translation>no_new_privs：支持</translation>
+    </message>
+    <message>
+        <source>no_new_privs: not reported</source>
+        <translation>no_new_privs：内核未报告此项</translation>
+    </message>
+    <message>
+        <source>  platform                              show the CPU, the operating system and the kernel&apos;s sandbox features</source>
+        <translation>  platform                              显示处理器、操作系统及内核的沙箱相关特性</translation>
+    </message>
+    <message>
+        <source>validate needs the kind of value first: id, uscc, division or phone</source>
+        <translation>validate 之后须先指定校验类型：id、uscc、division 或 phone</translation>
+    </message>
+    <message>
+        <source>file attached</source>
+        <translation>已附文件</translation>
+    </message>
+    <message>
+        <source>%1 does not take negative numbers such as -%2</source>
+        <translation>%1 不接受 -%2 这样的负数</translation>
+    </message>
+    <message>
+        <source>--%1 is given %2 times; give it once</source>
+        <translation>--%1 出现了 %2 次，只能指定一次</translation>
+    </message>
+    <message>
+        <source>--%1 expects a whole number from %2 to %3, not &quot;%4&quot;</source>
+        <translation>--%1 应为 %2 至 %3 之间的整数，而不是“%4”</translation>
+    </message>
+    <message>
+        <source>argument %1 is not valid UTF-8 text, so govctl would read a different value than the one given. Rename the file or retype the value in UTF-8.</source>
+        <translation>第 %1 个参数不是有效的 UTF-8 文本，govctl 读到的值将与输入的不同。请重命名该文件，或以 UTF-8 编码重新输入该值。</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 需要指定一个值</translation>
+    </message>
+    <message>
+        <source>unknown global option %1. Global options (--cache, --json, --operator, --lang, --today, --verbose) come before the command.</source>
+        <translation>未知的全局选项 %1。全局选项（--cache、--json、--operator、--lang、--today、--verbose）须写在命令之前。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (from --today or GOV_TODAY) is not an existing date of the form YYYY-MM-DD</source>
+        <translation>“%1”（来自 --today 或 GOV_TODAY）不是格式为 YYYY-MM-DD 的有效日期</translation>
+    </message>
+    <message>
+        <source>--%1 expects a whole number of %2 or more, not &quot;%3&quot;</source>
+        <translation>--%1 应为不小于 %2 的整数，而不是“%3”</translation>
+    </message>
 </context>
 </TS>

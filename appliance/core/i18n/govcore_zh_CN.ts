@@ -153,6 +153,14 @@
         <comment>file name and the reason</comment>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>(%1 characters, not shown)</source>
+        <translation>（%1 个字符，不予显示）</translation>
+    </message>
+    <message>
+        <source>the case number %1 is not 1 to 40 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>办件编号 %1 不符合要求：应为 1 至 40 位字母、数字、“-”或“_”</translation>
+    </message>
 </context>
 <context>
     <name>gov::CaseService</name>
@@ -212,6 +220,30 @@
         <source>%1: %2</source>
         <comment>field label and the validator&apos;s message</comment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No case matches this case number and the last %1 characters of the ID number. Check both and try again.</source>
+        <translation>未找到与该办件编号及证件号码后%1位相符的办件，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>After %1 failed attempts this case number cannot be looked up here for %2 minutes. Please ask at the service window.</source>
+        <translation>该办件编号已连续%1次查询未成功，%2分钟内不能在本机查询，请到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>Enter the case number printed on your acceptance receipt.</source>
+        <translation>请输入受理回执上的办件编号。</translation>
+    </message>
+    <message>
+        <source>Enter the last %1 characters of the applicant&apos;s ID number (or unified social credit code), digits and letters only.</source>
+        <translation>请输入申请人身份证件号码（或统一社会信用代码）的后%1位，仅限数字和字母。</translation>
+    </message>
+    <message>
+        <source>This case cannot be looked up here. Please ask at the service window.</source>
+        <translation>该办件无法在本机查询，请到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not belong to the cache in %2: it was replaced or mixed up. Restore the key file that was created with this cache; nothing was changed.</source>
+        <translation>密钥文件 %1 不属于 %2 中的本地缓存：该文件已被替换或混用。请恢复创建该缓存时生成的密钥文件；本地缓存未作任何改动。</translation>
     </message>
 </context>
 <context>
@@ -298,6 +330,10 @@
     <message>
         <source>The catalog file %1 could not be read (%2). Check the storage medium and try again.</source>
         <translation>无法读取目录文件 %1（%2），请检查存储介质后重试。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file but a folder, a pipe or a device, so it was not read. Give the path of the catalog file itself.</source>
+        <translation>%1 不是普通文件，而是文件夹、管道或设备，未予读取。请指定事项目录文件本身的路径。</translation>
     </message>
 </context>
 <context>
@@ -407,6 +443,30 @@
     <message>
         <source>The file contains no header row. The first non-empty line must name the columns.</source>
         <translation>文件中没有表头行，第一个非空行应为各列名称。</translation>
+    </message>
+    <message>
+        <source>The file is UTF-16 text (it starts with a UTF-16 byte order mark). Nothing was imported. Save the file again as UTF-8 or GB18030 and import it again.</source>
+        <translation>该文件为 UTF-16 编码文本（以 UTF-16 字节顺序标记开头），未导入任何数据。请将文件另存为 UTF-8 或 GB18030 编码后重新导入。</translation>
+    </message>
+    <message>
+        <source>The file contains a NUL byte at offset %1 (line %2), so it is not UTF-8 or GB18030 text; UTF-16 text and binary files contain such bytes. Nothing was imported. Save the file again as UTF-8 or GB18030 and import it again.</source>
+        <translation>该文件在偏移量 %1（第 %2 行）处含有空字节（NUL），不是 UTF-8 或 GB18030 编码的文本（UTF-16 编码文本和二进制文件才含有此类字节）。未导入任何数据。请将文件另存为 UTF-8 或 GB18030 编码后重新导入。</translation>
+    </message>
+    <message>
+        <source>The file starts with a UTF-8 byte order mark, but the bytes at offset %1 (line %2) are not UTF-8, and without the mark the file reads as GB18030 (GBK) text. Nothing was imported. Import it again with the encoding gbk, or save it again as UTF-8.</source>
+        <translation>该文件以 UTF-8 字节顺序标记开头，但偏移量 %1（第 %2 行）处的字节不是 UTF-8 编码；去掉该标记后，文件可按 GB18030（GBK）编码读取。未导入任何数据。请指定编码 gbk 重新导入，或将文件另存为 UTF-8 编码。</translation>
+    </message>
+    <message>
+        <source>The file mixes encodings or is damaged. It is valid UTF-8 up to offset %1 (line %2), but the bytes there are not; read as GB18030 instead, it fails earlier, at offset %3 (line %4). Nothing was imported. Save the whole file again in one encoding, UTF-8 or GB18030, and import it again.</source>
+        <translation>该文件混用了多种编码或已损坏：偏移量 %1（第 %2 行）之前均为有效的 UTF-8 编码，该处字节则不是；若改按 GB18030 读取，在更前面的偏移量 %3（第 %4 行）处即已出错。未导入任何数据。请将整个文件统一另存为 UTF-8 或 GB18030 编码后重新导入。</translation>
+    </message>
+    <message>
+        <source>column %1 (%2) contains the control character U+%3; remove it from the export</source>
+        <translation>第 %1 列（%2）含有控制字符 U+%3，请从导出文件中删除该字符</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file but a folder, a pipe or a device, so it was not read. Give the path of the exported CSV file itself.</source>
+        <translation>%1 不是普通文件，而是文件夹、管道或设备，未予读取。请指定导出的 CSV 文件本身的路径。</translation>
     </message>
 </context>
 <context>
@@ -521,6 +581,14 @@
     <message>
         <source>The division code &quot;%1&quot; is not a 6-digit number.</source>
         <translation>行政区划代码“%1”不是 6 位数字。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file but a folder, a pipe or a device, so it was not read. Give the path of the division code list itself.</source>
+        <translation>%1 不是普通文件，而是文件夹、管道或设备，未予读取。请指定行政区划代码表文件本身的路径。</translation>
+    </message>
+    <message>
+        <source>The division code list %1 is larger than %2 MiB and was not read. Check that it is a division code list.</source>
+        <translation>行政区划代码表 %1 超过 %2 MiB，未予读取。请确认该文件确为行政区划代码表。</translation>
     </message>
 </context>
 <context>
@@ -812,8 +880,36 @@
         <translation>%1 处没有本地缓存，请先执行“govctl init”。</translation>
     </message>
     <message>
-        <source>The cache file %1 could not be opened: %2</source>
-        <translation>无法打开缓存文件 %1：%2</translation>
+        <source>The cache file %1 reached the file size limit of this process (ulimit -f). What this command was writing was not saved; everything saved before is kept. Raise the limit, then repeat the command.</source>
+        <translation>缓存文件 %1 已达到本进程的文件大小上限（ulimit -f）。本次命令正在写入的内容未保存，此前已保存的数据均完好。请提高该上限后重新执行命令。</translation>
+    </message>
+    <message>
+        <source>The disk that holds the cache %1 is full (%2). What this command was writing was not saved; everything saved before is kept. Free disk space, then repeat the command.</source>
+        <translation>缓存 %1 所在的磁盘已满（%2）。本次命令正在写入的内容未保存，此前已保存的数据均完好。请清理磁盘空间后重新执行命令。</translation>
+    </message>
+    <message>
+        <source>The cache file %1 could not be read or written (%2). Check the storage device, then repeat the command. If the error stays, restore the cache folder from its backup.</source>
+        <translation>无法读写缓存文件 %1（%2）。请检查存储设备后重新执行命令；如仍出错，请从备份恢复缓存文件夹。</translation>
+    </message>
+    <message>
+        <source>The cache %1 cannot be written by this user (%2). Run govctl as the user who owns the cache folder, or give that user write access to the folder and its files.</source>
+        <translation>当前用户无权写入缓存 %1（%2）。请以缓存文件夹所有者的身份运行 govctl，或为当前用户授予该文件夹及其中文件的写权限。</translation>
+    </message>
+    <message>
+        <source>The cache file %1 is damaged or is not a GovAppliance cache (%2). Stop writing to it and restore the cache folder from its backup.</source>
+        <translation>缓存文件 %1 已损坏或不是本系统的缓存文件（%2）。请停止向其写入，并从备份恢复缓存文件夹。</translation>
+    </message>
+    <message>
+        <source>The cache file %1 could not be opened (%2). Check that it is a file, that its folder exists, and that this user may read and write both.</source>
+        <translation>无法打开缓存文件 %1（%2）。请确认其为普通文件、所在文件夹存在，且当前用户对二者均有读写权限。</translation>
+    </message>
+    <message>
+        <source>The cache %1 stayed locked by another program for %2 seconds. Wait until that program has finished, then repeat the command.</source>
+        <translation>缓存 %1 已被其他程序锁定 %2 秒。请待该程序运行结束后重新执行命令。</translation>
+    </message>
+    <message>
+        <source>The cache file %1 is empty: it was truncated, or &quot;govctl init&quot; was interrupted. Restore the cache folder from its backup, or move the empty file away and run &quot;govctl init&quot; to start a new cache.</source>
+        <translation>缓存文件 %1 为空：文件已被截断，或“govctl init”执行中断。请从备份恢复缓存文件夹，或移走该空文件后运行“govctl init”新建缓存。</translation>
     </message>
 </context>
 <context>
