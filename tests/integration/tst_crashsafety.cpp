@@ -1,4 +1,5 @@
 #include "CaseService.h"
+#include "TestProcess.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -36,7 +37,8 @@ void TestCrashSafety::killedWriterLosesNothing()
     for (int round = 0; round < rounds; ++round) {
         QProcess process;
         process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start(writer, {cacheDir, QString::number(round)});
+        // Under qemu-user the pid is the emulator's, and SIGKILL ends the emulated writer with it.
+        gov::test::startProgram(process, writer, {cacheDir, QString::number(round)});
         QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
 
         // Let it write a random number of cases, then kill it mid-stream.

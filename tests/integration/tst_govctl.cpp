@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include "TestProcess.h"
+
 // Runs the real govctl binary against a cache in a temporary folder, the way
 // an administrator's script would.
 class TestGovctl : public QObject {
@@ -56,7 +58,7 @@ TestGovctl::Run TestGovctl::govctl(const QStringList &args, const QString &lang)
     process.setProcessEnvironment(env);
     QStringList all{QStringLiteral("--cache"), m_cache};
     all += args;
-    process.start(qEnvironmentVariable("GOVCTL"), all);
+    gov::test::startProgram(process, qEnvironmentVariable("GOVCTL"), all);
     Run run;
     if (!process.waitForFinished(60000))
         return run;

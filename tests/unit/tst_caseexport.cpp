@@ -8,6 +8,7 @@
 #include "CsvReader.h"
 #include "DivisionCodes.h"
 #include "PhoneNumber.h"
+#include "TestProcess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -45,8 +46,9 @@ const QStringList kKinds = {
 QString runGenerator(const QString &out, const QStringList &extraArguments)
 {
     QProcess generator;
-    generator.start(kGenerator, QStringList{QStringLiteral("--out"), out, QStringLiteral("--catalog"), kSampleCatalog}
-                                    + extraArguments);
+    gov::test::startProgram(generator, kGenerator,
+                            QStringList{QStringLiteral("--out"), out, QStringLiteral("--catalog"), kSampleCatalog}
+                                + extraArguments);
     if (!generator.waitForFinished(120'000))
         return QStringLiteral("gen_case_export did not finish");
     if (generator.exitStatus() != QProcess::NormalExit || generator.exitCode() != 0)

@@ -1,5 +1,6 @@
 #include "CaseImporter.h"
 #include "CaseService.h"
+#include "TestProcess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -55,9 +56,9 @@ QString TestCaseImporter::generateExport(int valid, QJsonObject *expected)
 {
     const QString path = m_dir->filePath(QStringLiteral("export.csv"));
     QProcess process;
-    process.start(QStringLiteral(GOV_BINARY_DIR "/tests/gen_case_export"),
-                  {QStringLiteral("--out"), path, QStringLiteral("--catalog"), m_catalog, QStringLiteral("--valid"),
-                   QString::number(valid)});
+    gov::test::startProgram(process, QStringLiteral(GOV_BINARY_DIR "/tests/gen_case_export"),
+                            {QStringLiteral("--out"), path, QStringLiteral("--catalog"), m_catalog,
+                             QStringLiteral("--valid"), QString::number(valid)});
     if (!process.waitForFinished(60000) || process.exitCode() != 0)
         return {};
     QFile file(path + QStringLiteral(".expected.json"));

@@ -1,4 +1,5 @@
 #include "CsvReader.h"
+#include "TestProcess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -387,8 +388,9 @@ void TestCsvReader::generatedExport()
     const QString csvPath = dir.filePath(QStringLiteral("cases.csv"));
 
     QProcess generator;
-    generator.start(kGenerator, {QStringLiteral("--out"), csvPath, QStringLiteral("--catalog"), kSampleCatalog,
-                                 QStringLiteral("--valid"), QStringLiteral("600")});
+    gov::test::startProgram(generator, kGenerator,
+                            {QStringLiteral("--out"), csvPath, QStringLiteral("--catalog"), kSampleCatalog,
+                             QStringLiteral("--valid"), QStringLiteral("600")});
     QVERIFY(generator.waitForFinished(120'000));
     QVERIFY2(generator.exitStatus() == QProcess::NormalExit && generator.exitCode() == 0,
              generator.readAllStandardError().constData());
