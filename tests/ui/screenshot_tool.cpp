@@ -35,8 +35,10 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace gov;
@@ -101,6 +103,43 @@ QStringList checkCjkFonts(QWidget *root, const QString &shot, int *checked)
     return problems;
 }
 
+// Collects the labels and buttons under `root` whose text does not fit their
+// width, so a clipped label fails the run at any scale factor.
+QStringList checkWholeText(QWidget *root, const QString &shot)
+{
+    QStringList problems;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisibleTo(root) || widget->width() <= 0)
+            continue;
+        if (auto *label = qobject_cast<QLabel *>(widget)) {
+            const QString text = label->text();
+            if (text.isEmpty() || label->wordWrap() || Qt::mightBeRichText(text))
+                continue;
+            int needed = 0;
+            for (const QString &line : text.split(QLatin1Char('\n')))
+                needed = std::max(needed, label->fontMetrics().horizontalAdvance(QString(line).remove(QLatin1Char('&'))));
+            const int available = label->contentsRect().width() - 2 * label->margin() - std::max(0, label->indent());
+            if (needed > available + 1) {
+                problems << QStringLiteral("%1: label \"%2\" needs %3 px but has %4 px")
+                                .arg(shot, text.left(40))
+                                .arg(needed)
+                                .arg(available);
+            }
+        } else if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
+            if (button->text().isEmpty() || qobject_cast<QToolButton *>(button))
+                continue;
+            if (button->sizeHint().width() > button->width() + 1) {
+                problems << QStringLiteral("%1: button \"%2\" needs %3 px but has %4 px")
+                                .arg(shot, button->text().left(40))
+                                .arg(button->sizeHint().width())
+                                .arg(button->width());
+            }
+        }
+    }
+    return problems;
+}
+
 void settle()
 {
     for (int i = 0; i < 5; ++i) {
@@ -128,7 +167,11 @@ public:
         // the primary font itself must have them.
         if (m_language == QLatin1String("zh_CN"))
             m_problems << checkCjkFonts(widget, name, &m_chineseWidgets);
+        if (m_checkText)
+            m_problems << checkWholeText(widget, name);
     }
+
+    void setCheckText(bool on) { m_checkText = on; }
 
     void addProblem(const QString &problem) { m_problems << problem; }
     const QStringList &problems() const { return m_problems; }
@@ -139,6 +182,7 @@ private:
     QString m_language;
     QStringList m_problems;
     int m_chineseWidgets = 0;
+    bool m_checkText = false;
 };
 
 // Loads the Chinese catalogs under zh_CN; `extraCatalogs` are Chinese
@@ -203,7 +247,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption qmOption(QStringLiteral("translation"),
                                       QStringLiteral("Extra compiled catalog to load (repeatable)."),
                                       QStringLiteral("FILE"));
-    parser.addOptions({outOption, langOption, qmOption});
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Window size in logical pixels, WIDTHxHEIGHT (default 1280x800)."),
+                                        QStringLiteral("SIZE"));
+    const QCommandLineOption wholeTextOption(QStringLiteral("check-text"),
+                                             QStringLiteral("Fail when a label or button text does not fit."));
+    parser.addOptions({outOption, langOption, qmOption, sizeOption, wholeTextOption});
     parser.process(app);
     const QString language = parser.value(langOption);
     if (!parser.isSet(outOption) || (language != QLatin1String("zh_CN") && language != QLatin1String("en"))) {
@@ -231,6 +280,16 @@ int main(int argc, char *argv[])
     context.today = [] { return test::kShellToday; };
 
     Shooter shooter(outDir, language);
+    shooter.setCheckText(parser.isSet(wholeTextOption));
+    QSize windowSize(1280, 800);
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
+        windowSize = QSize(parts.value(0).toInt(), parts.value(1).toInt());
+        if (windowSize.width() <= 0 || windowSize.height() <= 0) {
+            std::fprintf(stderr, "--size expects WIDTHxHEIGHT\n");
+            return 2;
+        }
+    }
     const std::optional<OperatorInfo> signedIn = signIn(context, shooter);
     if (!signedIn) {
         std::fprintf(stderr, "signing in as %s failed\n", qPrintable(test::kShellOperator));
@@ -239,7 +298,7 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(context);
     window.startSession(*signedIn);
-    window.resize(1280, 800);
+    window.resize(windowSize);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         shooter.addProblem(QStringLiteral("workbench: the window was not shown"));
@@ -258,7 +317,7 @@ int main(int argc, char *argv[])
 #if GOV_UI_HAS_KIOSK
     {
         ui::KioskWindow kiosk(context);
-        kiosk.resize(1280, 800);
+        kiosk.resize(windowSize);
         kiosk.show();
         if (!QTest::qWaitForWindowExposed(&kiosk))
             shooter.addProblem(QStringLiteral("kiosk: the window was not shown"));
