@@ -528,7 +528,7 @@ void TestRobustness::fullDisk()
     // An export far larger than the disk fills it during the import.
     const QString exportPath = m_dir->filePath(QStringLiteral("export.csv"));
     QProcess generator;
-    generator.start(kGenerator, {QStringLiteral("--out"), exportPath, QStringLiteral("--catalog"), kSampleCatalog,
+    gov::test::startProgram(generator, kGenerator, {QStringLiteral("--out"), exportPath, QStringLiteral("--catalog"), kSampleCatalog,
                                  QStringLiteral("--valid"), QStringLiteral("20000")});
     QVERIFY(generator.waitForFinished(120000) && generator.exitCode() == 0);
     const Run import = govctl({QStringLiteral("case"), QStringLiteral("import"), exportPath}, cache);
@@ -612,7 +612,7 @@ void TestRobustness::fileSizeLimit()
     QVERIFY(QFile::exists(kGenerator));
     const QString exportPath = m_dir->filePath(QStringLiteral("export.csv"));
     QProcess generator;
-    generator.start(kGenerator, {QStringLiteral("--out"), exportPath, QStringLiteral("--catalog"), kSampleCatalog,
+    gov::test::startProgram(generator, kGenerator, {QStringLiteral("--out"), exportPath, QStringLiteral("--catalog"), kSampleCatalog,
                                  QStringLiteral("--valid"), QStringLiteral("5000")});
     QVERIFY(generator.waitForFinished(120000) && generator.exitCode() == 0);
 
@@ -634,7 +634,7 @@ void TestRobustness::killedImport()
     QVERIFY(QFile::exists(kGenerator));
     const QString exportPath = m_dir->filePath(QStringLiteral("export.csv"));
     QProcess generator;
-    generator.start(kGenerator, {QStringLiteral("--out"), exportPath, QStringLiteral("--catalog"), kSampleCatalog,
+    gov::test::startProgram(generator, kGenerator, {QStringLiteral("--out"), exportPath, QStringLiteral("--catalog"), kSampleCatalog,
                                  QStringLiteral("--valid"), QStringLiteral("20000")});
     QVERIFY(generator.waitForFinished(120000) && generator.exitCode() == 0);
 

@@ -47,8 +47,8 @@ SyscallFunction libcSyscall()
 } // namespace
 
 // Replaces glibc's syscall(3) in the emulated process. It forwards every
-// call to glibc except waitid() with P_PIDFD. glibc's own syscall(3) reads
-// six arguments whatever the system call, and so does this forwarder.
+// call to glibc except waitid() with P_PIDFD. Like glibc's syscall(3), it
+// passes on six arguments whatever the system call.
 extern "C" long syscall(long number, ...) noexcept
 {
     va_list arguments;
