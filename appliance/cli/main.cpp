@@ -25,7 +25,11 @@ void logHandler(QtMsgType type, const QMessageLogContext &context, const QString
 {
     if (type == QtDebugMsg || (type == QtInfoMsg && !g_verbose))
         return;
-    const char *level = type == QtInfoMsg ? "info" : type == QtWarningMsg ? "warning" : "error";
+    const char *level = "error";
+    if (type == QtInfoMsg)
+        level = "info";
+    else if (type == QtWarningMsg)
+        level = "warning";
     std::fprintf(stderr, "%s %s: %s\n", context.category ? context.category : "default", level,
                  message.toUtf8().constData());
 }
