@@ -1,4 +1,7 @@
+#include "EvpTestFile.h"
 #include "OpenSslGmProvider.h"
+#include "Sm2Keys.h"
+#include "Sm2Signature.h"
 
 #include <QFile>
 #include <QList>
@@ -16,81 +19,12 @@
 using gov::ErrorCode;
 using gov::crypto::CryptoProvider;
 using gov::crypto::OpenSslGmProvider;
+using gov::test::decodeValue;
+using gov::test::parseEvpTestFile;
+using gov::test::sharedVectorPath;
+using gov::test::Stanza;
 
 namespace {
-
-// One test stanza of OpenSSL's evp_test format: "Name = value" lines up to
-// a blank line. Names are compared case-insensitively, so they are stored
-// lower-case. `line` is the 1-based line number of the stanza's first line.
-struct Stanza {
-    int line = 0;
-    QMap<QString, QString> fields;
-};
-
-QList<Stanza> parseEvpTestFile(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
-        return {};
-    }
-
-    QList<Stanza> stanzas;
-    Stanza current;
-    int lineNumber = 0;
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        ++lineNumber;
-
-        if (line.startsWith(QLatin1Char('#')))
-            continue;
-        if (line.isEmpty()) {
-            if (!current.fields.isEmpty())
-                stanzas.append(current);
-            current = Stanza();
-            continue;
-        }
-
-        const qsizetype equals = line.indexOf(QLatin1Char('='));
-        if (equals < 0) {
-            *error = QStringLiteral("%1:%2: no '=' in \"%3\"").arg(path).arg(lineNumber).arg(line);
-            return {};
-        }
-        if (current.fields.isEmpty())
-            current.line = lineNumber;
-        current.fields.insert(line.left(equals).trimmed().toLower(),
-                              line.mid(equals + 1).trimmed());
-    }
-    if (!current.fields.isEmpty())
-        stanzas.append(current);
-    return stanzas;
-}
-
-// Decodes an evp_test value: "text" in double quotes is taken byte for
-// byte, anything else must be an even number of hexadecimal digits.
-bool decodeValue(const QString &value, QByteArray *bytes)
-{
-    if (value.size() >= 2 && value.startsWith(QLatin1Char('"'))
-        && value.endsWith(QLatin1Char('"'))) {
-        *bytes = value.mid(1, value.size() - 2).toUtf8();
-        return true;
-    }
-
-    static const QRegularExpression hex(QStringLiteral("^([0-9A-Fa-f]{2})*$"));
-    if (!hex.match(value).hasMatch())
-        return false;
-    *bytes = QByteArray::fromHex(value.toLatin1());
-    return true;
-}
-
-QString sharedVectorPath(const char *fileName)
-{
-    const QByteArray root = qgetenv("GOV_SHARED_DATA");
-    if (root.isEmpty())
-        return {};
-    return QString::fromLocal8Bit(root) + QStringLiteral("/sm-vectors/")
-        + QString::fromLatin1(fileName);
-}
 
 // One decoded test vector: the byte values of the stanza's fields, keyed by
 // lower-case field name.
@@ -231,6 +165,47 @@ private slots:
     void sm4GcmAbsentOnOpenSsl30();
     void nameNamesOpenSsl();
     void concurrentCallsAgree();
+
+    void sm4CbcRoundTrip_data();
+    void sm4CbcRoundTrip();
+    void sm4CbcStandardBlock();
+    void sm4CbcBadPadding();
+    void sm4CbcBadCiphertextLength_data();
+    void sm4CbcBadCiphertextLength();
+    void sm4CbcBadKeyAndIv();
+
+    void aeadRoundTrip_data();
+    void aeadRoundTrip();
+    void aeadFreshNonce();
+    void aeadLayout();
+    void aeadFlippedBit_data();
+    void aeadFlippedBit();
+    void aeadWrongAad();
+    void aeadWrongKey();
+    void aeadTruncated_data();
+    void aeadTruncated();
+    void aeadBadKeyLength();
+    void aeadGcmByteUnsupported();
+
+    void sm2SignVerifyRoundTrip();
+    void sm2VerifyRawSignature();
+    void sm2VerifyOtherIdFails();
+    void sm2VerifyEmptyIdMatters();
+    void sm2VerifyChangedMessageFails();
+    void sm2VerifyOtherKeyFails();
+    void sm2VerifyShortPublicKey();
+    void sm2VerifyMalformedSignature_data();
+    void sm2VerifyMalformedSignature();
+    void sm2VerifyBadPublicKey_data();
+    void sm2VerifyBadPublicKey();
+    void sm2EncryptDecryptRoundTrip();
+    void sm2EncryptIsDer();
+    void sm2DecryptDamagedFails();
+    void sm2DecryptOtherKeyFails();
+    void sm2EncryptEmptyPlaintext();
+    void sm2PrivateKeyRejectsBadScalar_data();
+    void sm2PrivateKeyRejectsBadScalar();
+    void sm2GeneratedKeysDiffer();
 
 private:
     std::unique_ptr<CryptoProvider> m_provider;
@@ -569,6 +544,612 @@ void TestOpenSslGmProvider::concurrentCallsAgree()
         QVERIFY(thread->wait());
 
     QCOMPARE(mismatches.load(), 0);
+}
+
+void TestOpenSslGmProvider::sm4CbcRoundTrip_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<int>("cipherLength");
+
+    // PKCS#7 always adds 1 to 16 bytes of padding.
+    QTest::newRow("empty") << 0 << 16;
+    QTest::newRow("1 byte") << 1 << 16;
+    QTest::newRow("15 bytes") << 15 << 16;
+    QTest::newRow("16 bytes") << 16 << 32;
+    QTest::newRow("17 bytes") << 17 << 32;
+    QTest::newRow("1000 bytes") << 1000 << 1008;
+}
+
+void TestOpenSslGmProvider::sm4CbcRoundTrip()
+{
+    QFETCH(int, length);
+    QFETCH(int, cipherLength);
+
+    const QByteArray key = m_provider->randomBytes(16).value();
+    const QByteArray iv = m_provider->randomBytes(16).value();
+    QByteArray plaintext(length, Qt::Uninitialized);
+    for (int i = 0; i < length; ++i)
+        plaintext[i] = char(i * 13 + 1);
+
+    const gov::Result<QByteArray> encrypted = m_provider->sm4CbcEncrypt(key, iv, plaintext);
+    QVERIFY2(encrypted.ok(), qPrintable(encrypted.ok() ? QString() : encrypted.error().detail));
+    QCOMPARE(encrypted->size(), cipherLength);
+
+    const gov::Result<QByteArray> decrypted = m_provider->sm4CbcDecrypt(key, iv, *encrypted);
+    QVERIFY2(decrypted.ok(), qPrintable(decrypted.ok() ? QString() : decrypted.error().detail));
+    QCOMPARE(*decrypted, plaintext);
+}
+
+// With a zero IV the first CBC block is the plain SM4 encryption of the
+// first plaintext block: the GB/T 32907-2016 example.
+void TestOpenSslGmProvider::sm4CbcStandardBlock()
+{
+    const QByteArray key = hex("0123456789abcdeffedcba9876543210");
+    const gov::Result<QByteArray> result = m_provider->sm4CbcEncrypt(key, QByteArray(16, 0), key);
+    QVERIFY(result.ok());
+    QCOMPARE(result->left(16).toHex(), QByteArray("681edf34d206965e86b3e94f536e4246"));
+}
+
+void TestOpenSslGmProvider::sm4CbcBadPadding()
+{
+    const QByteArray key = m_provider->randomBytes(16).value();
+    const QByteArray iv = m_provider->randomBytes(16).value();
+    const QByteArray encrypted = m_provider->sm4CbcEncrypt(key, iv, QByteArray("sixteen bytes!!!")).value();
+
+    // A changed last block decrypts to random padding bytes; 4 tries make a
+    // valid-looking padding by chance vanishingly unlikely.
+    int rejected = 0;
+    for (int i = 0; i < 4; ++i) {
+        QByteArray damaged = encrypted;
+        damaged[damaged.size() - 1 - i] = char(damaged.at(damaged.size() - 1 - i) ^ 0x5a);
+        const gov::Result<QByteArray> result = m_provider->sm4CbcDecrypt(key, iv, damaged);
+        if (!result.ok()) {
+            QCOMPARE(result.error().code, ErrorCode::Crypto);
+            ++rejected;
+        }
+    }
+    QVERIFY(rejected >= 3);
+
+    const QByteArray otherKey = m_provider->randomBytes(16).value();
+    const gov::Result<QByteArray> wrongKey = m_provider->sm4CbcDecrypt(otherKey, iv, encrypted);
+    QVERIFY(!wrongKey.ok() || *wrongKey != QByteArray("sixteen bytes!!!"));
+}
+
+void TestOpenSslGmProvider::sm4CbcBadCiphertextLength_data()
+{
+    QTest::addColumn<int>("length");
+
+    QTest::newRow("empty") << 0;
+    QTest::newRow("15 bytes") << 15;
+    QTest::newRow("17 bytes") << 17;
+}
+
+void TestOpenSslGmProvider::sm4CbcBadCiphertextLength()
+{
+    QFETCH(int, length);
+
+    const gov::Result<QByteArray> result
+        = m_provider->sm4CbcDecrypt(QByteArray(16, '\x01'), QByteArray(16, 0), QByteArray(length, '\x02'));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, ErrorCode::InvalidInput);
+    QVERIFY(result.error().userText.contains(QString::number(length)));
+}
+
+void TestOpenSslGmProvider::sm4CbcBadKeyAndIv()
+{
+    const gov::Result<QByteArray> badKey
+        = m_provider->sm4CbcEncrypt(QByteArray(15, '\x01'), QByteArray(16, 0), QByteArray("data"));
+    QVERIFY(!badKey.ok());
+    QCOMPARE(badKey.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(badKey.error().detail.contains(QStringLiteral("SM4-CBC: key is 15 bytes")),
+             qPrintable(badKey.error().detail));
+
+    const gov::Result<QByteArray> badIv
+        = m_provider->sm4CbcEncrypt(QByteArray(16, '\x01'), QByteArray(8, 0), QByteArray("data"));
+    QVERIFY(!badIv.ok());
+    QCOMPARE(badIv.error().code, ErrorCode::InvalidInput);
+    QVERIFY(badIv.error().userText.contains(QStringLiteral("8")));
+}
+
+void TestOpenSslGmProvider::aeadRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("aad");
+    QTest::addColumn<int>("length");
+
+    QTest::newRow("empty both") << QByteArray() << 0;
+    QTest::newRow("aad only") << QByteArray("case 2024-000017") << 0;
+    QTest::newRow("1 byte") << QByteArray("row 7") << 1;
+    QTest::newRow("33 bytes") << QByteArray() << 33;
+    QTest::newRow("4096 bytes") << QByteArray("applicant.idNumber") << 4096;
+}
+
+void TestOpenSslGmProvider::aeadRoundTrip()
+{
+    QFETCH(QByteArray, aad);
+    QFETCH(int, length);
+
+    const QByteArray key = m_provider->randomBytes(32).value();
+    QByteArray plaintext(length, Qt::Uninitialized);
+    for (int i = 0; i < length; ++i)
+        plaintext[i] = char(i * 31 + 5);
+
+    const gov::Result<QByteArray> sealed = m_provider->sm4AeadSeal(key, aad, plaintext);
+    QVERIFY2(sealed.ok(), qPrintable(sealed.ok() ? QString() : sealed.error().detail));
+
+    const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, aad, *sealed);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().detail));
+    QCOMPARE(*opened, plaintext);
+}
+
+void TestOpenSslGmProvider::aeadFreshNonce()
+{
+    const QByteArray key = m_provider->randomBytes(32).value();
+    const QByteArray first = m_provider->sm4AeadSeal(key, "aad", "same plaintext").value();
+    const QByteArray second = m_provider->sm4AeadSeal(key, "aad", "same plaintext").value();
+    QVERIFY(first.mid(1, 16) != second.mid(1, 16));
+    QVERIFY(first != second);
+}
+
+// Without SM4-GCM the layout is 0x01 || 16-byte IV || ciphertext || 32-byte
+// tag, and the ciphertext is SM4-CTR under a key derived from the AEAD key.
+void TestOpenSslGmProvider::aeadLayout()
+{
+    if (m_provider->hasSm4Gcm())
+        QSKIP("This OpenSSL has SM4-GCM, so sealing uses the GCM layout");
+
+    const QByteArray key = m_provider->randomBytes(32).value();
+    const QByteArray plaintext("seventeen bytes!!");
+    const QByteArray sealed = m_provider->sm4AeadSeal(key, "aad", plaintext).value();
+
+    QCOMPARE(sealed.size(), 1 + 16 + plaintext.size() + 32);
+    QCOMPARE(sealed.at(0), char(0x01));
+    QVERIFY(sealed.mid(17, plaintext.size()) != plaintext);
+
+    // The raw AEAD key must not be the SM4 key.
+    const QByteArray iv = sealed.mid(1, 16);
+    QVERIFY(m_provider->sm4Ctr(key.left(16), iv, plaintext).value() != sealed.mid(17, plaintext.size()));
+}
+
+void TestOpenSslGmProvider::aeadFlippedBit_data()
+{
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("bit");
+
+    // Layout with 5 bytes of plaintext: algorithm 0, IV 1..16,
+    // ciphertext 17..21, tag 22..53.
+    QTest::newRow("algorithm bit 0") << 0 << 0;
+    QTest::newRow("algorithm bit 1") << 0 << 1;
+    QTest::newRow("algorithm bit 7") << 0 << 7;
+    QTest::newRow("iv first byte") << 1 << 0;
+    QTest::newRow("iv last byte") << 16 << 7;
+    QTest::newRow("ciphertext first byte") << 17 << 3;
+    QTest::newRow("ciphertext last byte") << 21 << 0;
+    QTest::newRow("tag first byte") << 22 << 0;
+    QTest::newRow("tag last byte") << 53 << 6;
+}
+
+void TestOpenSslGmProvider::aeadFlippedBit()
+{
+    QFETCH(int, offset);
+    QFETCH(int, bit);
+
+    if (m_provider->hasSm4Gcm())
+        QSKIP("The offsets in the data table are those of the SM4-CTR + HMAC-SM3 layout");
+
+    const QByteArray key = m_provider->randomBytes(32).value();
+    QByteArray sealed = m_provider->sm4AeadSeal(key, "aad", "hello").value();
+    QCOMPARE(sealed.size(), 54);
+
+    sealed[offset] = char(sealed.at(offset) ^ (1 << bit));
+    const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, "aad", sealed);
+    QVERIFY(!opened.ok());
+    if (offset == 0)
+        QCOMPARE(opened.error().code, ErrorCode::InvalidInput);
+    else
+        QCOMPARE(opened.error().code, ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::aeadWrongAad()
+{
+    const QByteArray key = m_provider->randomBytes(32).value();
+    const QByteArray sealed = m_provider->sm4AeadSeal(key, "case 1", "secret").value();
+
+    for (const QByteArray &aad : {QByteArray("case 2"), QByteArray(), QByteArray("case 1 "), QByteArray("case ")}) {
+        const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, aad, sealed);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, ErrorCode::Integrity);
+    }
+}
+
+void TestOpenSslGmProvider::aeadWrongKey()
+{
+    const QByteArray key = m_provider->randomBytes(32).value();
+    const QByteArray sealed = m_provider->sm4AeadSeal(key, "aad", "secret").value();
+
+    QByteArray otherKey = key;
+    otherKey[31] = char(otherKey.at(31) ^ 1);
+    const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(otherKey, "aad", sealed);
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().code, ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::aeadTruncated_data()
+{
+    QTest::addColumn<int>("keep");
+    QTest::addColumn<int>("expectedCode");
+
+    // 54 bytes sealed for 5 bytes of plaintext; below 49 bytes the input
+    // cannot hold the algorithm byte, the IV and the tag.
+    QTest::newRow("empty") << 0 << int(ErrorCode::InvalidInput);
+    QTest::newRow("algorithm byte only") << 1 << int(ErrorCode::InvalidInput);
+    QTest::newRow("48 bytes") << 48 << int(ErrorCode::InvalidInput);
+    QTest::newRow("49 bytes") << 49 << int(ErrorCode::Integrity);
+    QTest::newRow("53 bytes") << 53 << int(ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::aeadTruncated()
+{
+    QFETCH(int, keep);
+    QFETCH(int, expectedCode);
+
+    const QByteArray key = m_provider->randomBytes(32).value();
+    const QByteArray sealed = m_provider->sm4AeadSeal(key, "aad", "hello").value();
+
+    const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, "aad", sealed.left(keep));
+    QVERIFY(!opened.ok());
+    QCOMPARE(int(opened.error().code), expectedCode);
+}
+
+void TestOpenSslGmProvider::aeadBadKeyLength()
+{
+    for (int length : {0, 16, 31, 33}) {
+        const gov::Result<QByteArray> sealed = m_provider->sm4AeadSeal(QByteArray(length, '\x01'), "", "data");
+        QVERIFY(!sealed.ok());
+        QCOMPARE(sealed.error().code, ErrorCode::InvalidInput);
+        QVERIFY(sealed.error().userText.contains(QString::number(length)));
+    }
+}
+
+void TestOpenSslGmProvider::aeadGcmByteUnsupported()
+{
+    if (m_provider->hasSm4Gcm())
+        QSKIP("This OpenSSL has SM4-GCM");
+
+    const QByteArray key = m_provider->randomBytes(32).value();
+    QByteArray sealed = m_provider->sm4AeadSeal(key, "aad", "hello").value();
+    sealed[0] = char(0x02);
+
+    const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, "aad", sealed);
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().code, ErrorCode::Unsupported);
+}
+
+void TestOpenSslGmProvider::sm2SignVerifyRoundTrip()
+{
+    const gov::Result<gov::crypto::Sm2KeyPair> pair = m_provider->sm2GenerateKeyPair();
+    QVERIFY2(pair.ok(), qPrintable(pair.ok() ? QString() : pair.error().detail));
+    QCOMPARE(pair->privateKey.size(), 32);
+    QCOMPARE(pair->publicKey.size(), 65);
+    QCOMPARE(pair->publicKey.at(0), char(0x04));
+
+    auto key = m_provider->sm2PrivateKey(pair->privateKey);
+    QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().detail));
+    QCOMPARE((*key)->publicKey().toHex(), pair->publicKey.toHex());
+    QCOMPARE((*key)->origin(), QStringLiteral("software"));
+
+    const QByteArray message("受理通知书 2024-000017");
+    const gov::Result<QByteArray> signature = (*key)->sign(message);
+    QVERIFY2(signature.ok(), qPrintable(signature.ok() ? QString() : signature.error().detail));
+    QCOMPARE(signature->at(0), char(0x30));
+    QVERIFY(gov::crypto::Sm2Signature::isStrictDer(*signature));
+
+    const gov::Status verified = m_provider->sm2Verify(pair->publicKey, message, *signature);
+    QVERIFY2(verified.ok(), qPrintable(verified.ok() ? QString() : verified.error().detail));
+
+    const gov::Status verifiedShort = m_provider->sm2Verify(pair->publicKey.mid(1), message, *signature);
+    QVERIFY(verifiedShort.ok());
+}
+
+void TestOpenSslGmProvider::sm2VerifyRawSignature()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+
+    // Several signatures, so that r or s with leading zero bytes turn up
+    // now and then and the left padding is exercised.
+    for (int i = 0; i < 8; ++i) {
+        const QByteArray message = QByteArray("message ") + QByteArray::number(i);
+        const QByteArray der = (*key)->sign(message).value();
+        const QByteArray raw = gov::crypto::Sm2Signature::derToRaw(der).value();
+        QCOMPARE(raw.size(), 64);
+
+        const gov::Status verified = m_provider->sm2Verify(pair.publicKey, message, raw);
+        QVERIFY2(verified.ok(), qPrintable(verified.ok() ? QString() : verified.error().detail));
+    }
+}
+
+void TestOpenSslGmProvider::sm2VerifyOtherIdFails()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+
+    const QByteArray message("message");
+    const QByteArray signature = (*key)->sign(message, "alice@example.gov.cn").value();
+
+    QVERIFY(m_provider->sm2Verify(pair.publicKey, message, signature, "alice@example.gov.cn").ok());
+
+    const gov::Status defaultId = m_provider->sm2Verify(pair.publicKey, message, signature);
+    QVERIFY(!defaultId.ok());
+    QCOMPARE(defaultId.error().code, ErrorCode::Integrity);
+
+    const gov::Status otherId = m_provider->sm2Verify(pair.publicKey, message, signature, "bob@example.gov.cn");
+    QVERIFY(!otherId.ok());
+    QCOMPARE(otherId.error().code, ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::sm2VerifyEmptyIdMatters()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+
+    const QByteArray message("message");
+    const QByteArray withDefault = (*key)->sign(message).value();
+    const QByteArray withEmpty = (*key)->sign(message, QByteArray()).value();
+
+    QVERIFY(m_provider->sm2Verify(pair.publicKey, message, withEmpty, QByteArray()).ok());
+    QCOMPARE(m_provider->sm2Verify(pair.publicKey, message, withEmpty).error().code, ErrorCode::Integrity);
+    QCOMPARE(m_provider->sm2Verify(pair.publicKey, message, withDefault, QByteArray()).error().code,
+             ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::sm2VerifyChangedMessageFails()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+    const QByteArray signature = (*key)->sign("amount 100").value();
+
+    const gov::Status verified = m_provider->sm2Verify(pair.publicKey, "amount 900", signature);
+    QVERIFY(!verified.ok());
+    QCOMPARE(verified.error().code, ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::sm2VerifyOtherKeyFails()
+{
+    const auto signer = m_provider->sm2GenerateKeyPair().value();
+    const auto other = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(signer.privateKey);
+    QVERIFY(key.ok());
+    const QByteArray signature = (*key)->sign("message").value();
+
+    const gov::Status verified = m_provider->sm2Verify(other.publicKey, "message", signature);
+    QVERIFY(!verified.ok());
+    QCOMPARE(verified.error().code, ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::sm2VerifyShortPublicKey()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+    const QByteArray signature = (*key)->sign("message").value();
+    const QByteArray raw = gov::crypto::Sm2Signature::derToRaw(signature).value();
+
+    QVERIFY(m_provider->sm2Verify(pair.publicKey.mid(1), "message", raw).ok());
+}
+
+void TestOpenSslGmProvider::sm2VerifyMalformedSignature_data()
+{
+    QTest::addColumn<QByteArray>("change");
+
+    QTest::newRow("trailing byte") << QByteArray("trailing");
+    QTest::newRow("non-minimal r") << QByteArray("pad r");
+    QTest::newRow("long-form length") << QByteArray("long length");
+    QTest::newRow("truncated") << QByteArray("truncate");
+    QTest::newRow("empty") << QByteArray("empty");
+    QTest::newRow("63 bytes raw") << QByteArray("63 bytes");
+}
+
+void TestOpenSslGmProvider::sm2VerifyMalformedSignature()
+{
+    QFETCH(QByteArray, change);
+
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+    const QByteArray der = (*key)->sign("message").value();
+    const QByteArray raw = gov::crypto::Sm2Signature::derToRaw(der).value();
+
+    // Re-encode by hand so that each variant differs from the valid DER in
+    // one way only. Each INTEGER gets a leading zero when its top bit is set.
+    auto integer = [](QByteArray value, bool extraZero) {
+        while (value.size() > 1 && value.at(0) == 0 && !(uchar(value.at(1)) & 0x80))
+            value.remove(0, 1);
+        if (uchar(value.at(0)) & 0x80)
+            value.prepend('\0');
+        if (extraZero)
+            value.prepend('\0');
+        return QByteArray(1, 0x02) + char(value.size()) + value;
+    };
+    const QByteArray r = raw.left(32);
+    const QByteArray s = raw.mid(32);
+
+    QByteArray signature;
+    if (change == "trailing") {
+        signature = der + '\0';
+    } else if (change == "pad r") {
+        const QByteArray body = integer(r, true) + integer(s, false);
+        signature = QByteArray(1, 0x30) + char(body.size()) + body;
+    } else if (change == "long length") {
+        const QByteArray body = integer(r, false) + integer(s, false);
+        signature = QByteArray(1, 0x30) + char(0x81) + char(body.size()) + body;
+    } else if (change == "truncate") {
+        signature = der.left(der.size() - 1);
+    } else if (change == "63 bytes") {
+        signature = raw.left(63);
+    }
+
+    const gov::Status verified = m_provider->sm2Verify(pair.publicKey, "message", signature);
+    QVERIFY(!verified.ok());
+    QCOMPARE(verified.error().code, ErrorCode::InvalidInput);
+}
+
+void TestOpenSslGmProvider::sm2VerifyBadPublicKey_data()
+{
+    QTest::addColumn<QByteArray>("publicKey");
+
+    // The SM2 generator G (GB/T 32918.5) with y changed by one is not on the curve.
+    const QByteArray gx = hex("32c4ae2c1f1981195f9904466a39c9948fe30bbff2660be1715a4589334c74c7");
+    const QByteArray gy = hex("bc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0");
+    QByteArray gyPlusOne = gy;
+    gyPlusOne[31] = char(gyPlusOne.at(31) + 1);
+
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("33 bytes compressed") << QByteArray(1, 0x02) + gx;
+    QTest::newRow("65 bytes with 03 prefix") << QByteArray(1, 0x03) + gx + gy;
+    QTest::newRow("off the curve") << QByteArray(1, 0x04) + gx + gyPlusOne;
+    QTest::newRow("all zero") << QByteArray(1, 0x04) + QByteArray(64, '\0');
+    QTest::newRow("66 bytes") << QByteArray(1, 0x04) + gx + gy + '\0';
+}
+
+void TestOpenSslGmProvider::sm2VerifyBadPublicKey()
+{
+    QFETCH(QByteArray, publicKey);
+
+    const QByteArray signature = QByteArray::fromHex("3006020101020101");
+    const gov::Status verified = m_provider->sm2Verify(publicKey, "message", signature);
+    QVERIFY(!verified.ok());
+    QCOMPARE(verified.error().code, ErrorCode::InvalidInput);
+
+    const gov::Result<QByteArray> encrypted = m_provider->sm2Encrypt(publicKey, "message");
+    QVERIFY(!encrypted.ok());
+    QCOMPARE(encrypted.error().code, ErrorCode::InvalidInput);
+}
+
+void TestOpenSslGmProvider::sm2EncryptDecryptRoundTrip()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+
+    for (const QByteArray &plaintext : {QByteArray("x"), QByteArray("数据加密密钥"), QByteArray(1000, 'a')}) {
+        const gov::Result<QByteArray> encrypted = m_provider->sm2Encrypt(pair.publicKey, plaintext);
+        QVERIFY2(encrypted.ok(), qPrintable(encrypted.ok() ? QString() : encrypted.error().detail));
+
+        const gov::Result<QByteArray> decrypted = (*key)->decrypt(*encrypted);
+        QVERIFY2(decrypted.ok(), qPrintable(decrypted.ok() ? QString() : decrypted.error().detail));
+        QCOMPARE(*decrypted, plaintext);
+    }
+}
+
+// GM/T 0009 7.2: SEQUENCE { INTEGER x1, INTEGER y1, OCTET STRING C3 (32
+// bytes, SM3), OCTET STRING C2 (as long as the plaintext) }.
+void TestOpenSslGmProvider::sm2EncryptIsDer()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const QByteArray plaintext("twenty bytes of text");
+    const QByteArray encrypted = m_provider->sm2Encrypt(pair.publicKey, plaintext).value();
+
+    QCOMPARE(encrypted.at(0), char(0x30));
+    const int bodyLength = uchar(encrypted.at(1));
+    QCOMPARE(encrypted.size(), 2 + bodyLength);
+
+    int offset = 2;
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(encrypted.at(offset), char(0x02));
+        offset += 2 + uchar(encrypted.at(offset + 1));
+    }
+    QCOMPARE(encrypted.at(offset), char(0x04));
+    QCOMPARE(int(uchar(encrypted.at(offset + 1))), 32);
+    offset += 2 + 32;
+    QCOMPARE(encrypted.at(offset), char(0x04));
+    QCOMPARE(int(uchar(encrypted.at(offset + 1))), plaintext.size());
+    QCOMPARE(offset + 2 + plaintext.size(), encrypted.size());
+}
+
+void TestOpenSslGmProvider::sm2DecryptDamagedFails()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const auto key = m_provider->sm2PrivateKey(pair.privateKey);
+    QVERIFY(key.ok());
+    QByteArray encrypted = m_provider->sm2Encrypt(pair.publicKey, "secret").value();
+
+    QByteArray lastByte = encrypted;
+    lastByte[lastByte.size() - 1] = char(lastByte.at(lastByte.size() - 1) ^ 1);
+    const gov::Result<QByteArray> changed = (*key)->decrypt(lastByte);
+    QVERIFY(!changed.ok());
+    QCOMPARE(changed.error().code, ErrorCode::Integrity);
+
+    const gov::Result<QByteArray> truncated = (*key)->decrypt(encrypted.left(encrypted.size() - 3));
+    QVERIFY(!truncated.ok());
+    QCOMPARE(truncated.error().code, ErrorCode::Integrity);
+
+    const gov::Result<QByteArray> empty = (*key)->decrypt(QByteArray());
+    QVERIFY(!empty.ok());
+}
+
+void TestOpenSslGmProvider::sm2DecryptOtherKeyFails()
+{
+    const auto recipient = m_provider->sm2GenerateKeyPair().value();
+    const auto other = m_provider->sm2GenerateKeyPair().value();
+    const auto otherKey = m_provider->sm2PrivateKey(other.privateKey);
+    QVERIFY(otherKey.ok());
+
+    const QByteArray encrypted = m_provider->sm2Encrypt(recipient.publicKey, "secret").value();
+    const gov::Result<QByteArray> decrypted = (*otherKey)->decrypt(encrypted);
+    QVERIFY(!decrypted.ok());
+    QCOMPARE(decrypted.error().code, ErrorCode::Integrity);
+}
+
+void TestOpenSslGmProvider::sm2EncryptEmptyPlaintext()
+{
+    const auto pair = m_provider->sm2GenerateKeyPair().value();
+    const gov::Result<QByteArray> encrypted = m_provider->sm2Encrypt(pair.publicKey, QByteArray());
+    QVERIFY(!encrypted.ok());
+    QCOMPARE(encrypted.error().code, ErrorCode::InvalidInput);
+}
+
+void TestOpenSslGmProvider::sm2PrivateKeyRejectsBadScalar_data()
+{
+    QTest::addColumn<QByteArray>("scalar");
+
+    // n, the order of the SM2 base point (GB/T 32918.5).
+    const QByteArray n = hex("fffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123");
+    QByteArray nMinusOne = n;
+    nMinusOne[31] = char(0x22);
+
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("31 bytes") << QByteArray(31, '\x01');
+    QTest::newRow("33 bytes") << QByteArray(33, '\x01');
+    QTest::newRow("zero") << QByteArray(32, '\0');
+    QTest::newRow("n - 1") << nMinusOne;
+    QTest::newRow("n") << n;
+    QTest::newRow("all ff") << QByteArray(32, '\xff');
+}
+
+void TestOpenSslGmProvider::sm2PrivateKeyRejectsBadScalar()
+{
+    QFETCH(QByteArray, scalar);
+
+    const auto key = m_provider->sm2PrivateKey(scalar);
+    QVERIFY(!key.ok());
+    QCOMPARE(key.error().code, ErrorCode::InvalidInput);
+    if (!scalar.isEmpty()) {
+        QVERIFY(!key.error().detail.contains(QString::fromLatin1(scalar.toHex()), Qt::CaseInsensitive));
+        QVERIFY(!key.error().userText.contains(QString::fromLatin1(scalar.toHex()), Qt::CaseInsensitive));
+    }
+}
+
+void TestOpenSslGmProvider::sm2GeneratedKeysDiffer()
+{
+    const auto first = m_provider->sm2GenerateKeyPair().value();
+    const auto second = m_provider->sm2GenerateKeyPair().value();
+    QVERIFY(first.privateKey != second.privateKey);
+    QVERIFY(first.publicKey != second.publicKey);
+    QCOMPARE(gov::crypto::Sm2Keys::publicKeyOf(first.privateKey).value().toHex(), first.publicKey.toHex());
 }
 
 QTEST_GUILESS_MAIN(TestOpenSslGmProvider)
