@@ -2,19 +2,27 @@
 
 #include "CliContext.h"
 
+#include "AuditExport.h"
 #include "CaseService.h"
 #include "CitizenId.h"
 #include "CreditCode.h"
 #include "DivisionCodes.h"
 #include "OperatorAuth.h"
 #include "PhoneNumber.h"
+#include "InputFile.h"
+#include "Logging.h"
 #include "PlatformInfo.h"
+#include "Sm2Keys.h"
 #include "WorkingCalendar.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSaveFile>
+#include <QSysInfo>
 
 #include <cstdio>
+#include <limits>
 #include <string>
 
 #include <termios.h>
@@ -316,29 +324,189 @@ int calendarCommand(CliContext &context, const QString &command, const QStringLi
     return context.usage(Text::tr("calendar takes is-working-day or add"));
 }
 
-int auditCommand(CliContext &context, const QString &command, const QStringList &args)
+// The key that audit checkpoints must carry: a PEM public key file, or the
+// 65-byte key in hex as `govctl audit verify` prints it.
+Result<QByteArray> trustedKeyArgument(const QString &argument)
 {
-    if (command != QLatin1String("verify"))
-        return context.usage(Text::tr("audit takes verify"));
-    if (!context.parse(args, {}, {}, QStringLiteral("audit verify")))
+    const QByteArray hex = argument.toLatin1();
+    const QByteArray raw = QByteArray::fromHex(hex);
+    if (raw.size() == 65 && raw.toHex().compare(hex, Qt::CaseInsensitive) == 0)
+        return raw;
+    const InputFile::Content file = InputFile::read(argument, 64 * 1024);
+    if (file.outcome != InputFile::Outcome::Read) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("public key %1 unreadable").arg(argument),
+                         Text::tr("The public key \"%1\" is neither a 65-byte key in hex nor a readable PEM file. "
+                                  "Give the terminal's public key as printed by \"govctl audit verify\" or as "
+                                  "a PEM file.")
+                             .arg(argument));
+    }
+    return crypto::Sm2Keys::publicKeyFromPem(file.bytes);
+}
+
+int auditVerify(CliContext &context, const QStringList &args)
+{
+    const QList<OptionSpec> options = {
+        {"public-key", "KEY", QT_TRANSLATE_NOOP("govctl", "the terminal's public key (PEM file or hex) that "
+                                                          "checkpoints must be signed with")},
+    };
+    if (!context.parse(args, options, {}, QStringLiteral("audit verify")))
         return ExitUsage;
+    QByteArray trustedKey;
+    if (context.isSet("public-key")) {
+        Result<QByteArray> key = trustedKeyArgument(context.value("public-key"));
+        if (!key)
+            return context.fail(key.error());
+        trustedKey = *key;
+    }
     Result<std::unique_ptr<CaseService>> service = context.openService();
     if (!service)
         return context.fail(service.error());
-    Result<AuditVerification> result = (*service)->store().verifyAudit();
+    Result<AuditVerification> result = (*service)->store().verifyAudit(trustedKey);
     if (!result)
         return context.fail(result.error());
+
+    if (!result->intact) {
+        SecurityEvent event;
+        event.kind = QLatin1String(SecurityEventKind::IntegrityFailure);
+        event.severity = SecuritySeverity::Critical;
+        event.source = QStringLiteral("govctl");
+        event.subject = QStringLiteral("audit:%1").arg(result->firstBrokenSeq);
+        event.detail = QStringLiteral("audit verify found a break at record %1").arg(result->firstBrokenSeq);
+        if (Status recorded = (*service)->recordSecurityEvent(event); !recorded)
+            qCWarning(lcCli) << "recording the integrity failure failed:" << recorded.error().detail;
+    }
+
+    const QString signer = QString::fromLatin1(result->signerKey.toHex());
     if (context.json()) {
         context.printJson({{QStringLiteral("intact"), result->intact},
                            {QStringLiteral("records"), result->records},
                            {QStringLiteral("first_broken"), result->firstBrokenSeq},
-                           {QStringLiteral("problem"), result->problem}});
+                           {QStringLiteral("problem"), result->problem},
+                           {QStringLiteral("checkpoints"), result->checkpoints},
+                           {QStringLiteral("last_checkpoint"), result->lastCheckpointSeq},
+                           {QStringLiteral("unsealed_records"), result->unsealedRecords},
+                           {QStringLiteral("signer_key"), signer},
+                           {QStringLiteral("signer_pinned"), result->signerPinned}});
     } else if (result->intact) {
         context.print(Text::tr("Audit chain is intact: %1 records verified.").arg(result->records));
+        context.print(Text::tr("Signed checkpoints: %1, the last at record %2; records after it: %3.")
+                          .arg(result->checkpoints)
+                          .arg(result->lastCheckpointSeq)
+                          .arg(result->unsealedRecords));
+        if (!signer.isEmpty())
+            context.print(Text::tr("Checkpoints were checked against the terminal key %1.").arg(signer));
     } else {
         context.print(Text::tr("Audit chain is BROKEN at record %1: %2").arg(result->firstBrokenSeq).arg(result->problem));
     }
     return result->intact ? ExitOk : ExitInvalid;
+}
+
+int auditCheckpoint(CliContext &context, const QStringList &args)
+{
+    if (!context.parse(args, {}, {}, QStringLiteral("audit checkpoint")))
+        return ExitUsage;
+    Result<std::unique_ptr<CaseService>> service = context.openService();
+    if (!service)
+        return context.fail(service.error());
+    Result<std::optional<AuditCheckpoint>> checkpoint = (*service)->store().checkpointAudit(QStringLiteral("manual"));
+    if (!checkpoint)
+        return context.fail(checkpoint.error());
+    const qint64 seq = checkpoint->has_value() ? (*checkpoint)->seq : 0;
+    if (context.json()) {
+        context.printJson({{QStringLiteral("signed"), checkpoint->has_value()}, {QStringLiteral("seq"), seq}});
+    } else if (checkpoint->has_value()) {
+        context.print(Text::tr("Signed a checkpoint at audit record %1.").arg(seq));
+    } else {
+        context.print(Text::tr("The last checkpoint already covers the whole audit log; nothing to sign."));
+    }
+    return ExitOk;
+}
+
+int auditExport(CliContext &context, const QStringList &args)
+{
+    const QList<OptionSpec> options = {
+        {"format", "jsonl|syslog", QT_TRANSLATE_NOOP("govctl", "JSON lines (default) or RFC 5424 syslog")},
+        {"output", "FILE", QT_TRANSLATE_NOOP("govctl", "write to FILE instead of standard output")},
+        {"after", "SEQ", QT_TRANSLATE_NOOP("govctl", "only audit records after this sequence number")},
+        {"after-event", "ID", QT_TRANSLATE_NOOP("govctl", "only security events after this id")},
+        {"only", "audit|security", QT_TRANSLATE_NOOP("govctl", "export only audit records or only security events")},
+    };
+    if (!context.parse(args, options, {}, QStringLiteral("audit export")))
+        return ExitUsage;
+
+    AuditExport::Options exportOptions;
+    const QString format = context.isSet("format") ? context.value("format") : QStringLiteral("jsonl");
+    if (format == QLatin1String("syslog"))
+        exportOptions.format = AuditExport::Format::Syslog;
+    else if (format != QLatin1String("jsonl"))
+        return context.usage(Text::tr("--format takes jsonl or syslog, not \"%1\"").arg(format));
+    const QString only = context.value("only");
+    if (!only.isEmpty() && only != QLatin1String("audit") && only != QLatin1String("security"))
+        return context.usage(Text::tr("--only takes audit or security, not \"%1\"").arg(only));
+    exportOptions.auditRecords = only != QLatin1String("security");
+    exportOptions.securityEvents = only != QLatin1String("audit");
+    int after = 0;
+    int afterEvent = 0;
+    if (!context.intValue("after", 0, std::numeric_limits<int>::max(), 0, &after)
+        || !context.intValue("after-event", 0, std::numeric_limits<int>::max(), 0, &afterEvent))
+        return ExitUsage;
+    exportOptions.afterSeq = after;
+    exportOptions.afterEventId = afterEvent;
+    exportOptions.hostname = QSysInfo::machineHostName();
+
+    Result<std::unique_ptr<CaseService>> service = context.openService();
+    if (!service)
+        return context.fail(service.error());
+
+    const QString outputPath = context.value("output");
+    QSaveFile file(outputPath);
+    QFile standardOutput;
+    QIODevice *out = nullptr;
+    if (outputPath.isEmpty()) {
+        context.out().flush();
+        if (!standardOutput.open(stdout, QIODevice::WriteOnly))
+            return context.fail(makeError(ErrorCode::Io, QStringLiteral("stdout not writable")));
+        out = &standardOutput;
+    } else {
+        if (!file.open(QIODevice::WriteOnly)) {
+            return context.fail(makeError(ErrorCode::Io, QStringLiteral("open %1: %2").arg(outputPath, file.errorString()),
+                                          Text::tr("The export file %1 could not be created (%2). Check the folder "
+                                                   "and your permissions.")
+                                              .arg(outputPath, file.errorString())));
+        }
+        out = &file;
+    }
+
+    Result<AuditExport::Counts> counts = AuditExport::write((*service)->store(), *out, exportOptions);
+    if (!counts)
+        return context.fail(counts.error());
+    if (!outputPath.isEmpty()) {
+        if (!file.commit()) {
+            return context.fail(makeError(ErrorCode::Io, QStringLiteral("commit %1: %2").arg(outputPath, file.errorString()),
+                                          Text::tr("The export file %1 could not be written (%2). Check the free "
+                                                   "space; the previous file, if any, is unchanged.")
+                                              .arg(outputPath, file.errorString())));
+        }
+        context.print(Text::tr("Exported %1 audit records, %2 checkpoints and %3 security events to %4.")
+                          .arg(counts->records)
+                          .arg(counts->checkpoints)
+                          .arg(counts->events)
+                          .arg(outputPath));
+    } else {
+        standardOutput.flush();
+    }
+    return ExitOk;
+}
+
+int auditCommand(CliContext &context, const QString &command, const QStringList &args)
+{
+    if (command == QLatin1String("verify"))
+        return auditVerify(context, args);
+    if (command == QLatin1String("checkpoint"))
+        return auditCheckpoint(context, args);
+    if (command == QLatin1String("export"))
+        return auditExport(context, args);
+    return context.usage(Text::tr("audit takes verify, checkpoint or export"));
 }
 
 // Reads one line from standard input without its line end. On a terminal the
@@ -576,6 +744,8 @@ int runAdminCommand(CliContext &context, const QString &group, const QString &co
         return auditCommand(context, command, args);
     if (group == QLatin1String("platform"))
         return platformCommand(context, command, args);
+    if (group == QLatin1String("trust"))
+        return trustCommand(context, command, args);
     if (group == QLatin1String("operator"))
         return operatorCommand(context, command, args);
     *handled = false;

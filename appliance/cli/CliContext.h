@@ -94,6 +94,7 @@ using CommandFunction = std::function<int(CliContext &, const QStringList &)>;
 int runAdminCommand(CliContext &context, const QString &group, const QString &command, const QStringList &args,
                     bool *handled);
 int runCaseCommand(CliContext &context, const QString &command, const QStringList &args);
+int trustCommand(CliContext &context, const QString &command, const QStringList &args);
 
 } // namespace cli
 } // namespace gov

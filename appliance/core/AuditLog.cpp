@@ -32,6 +32,167 @@ void appendField(QByteArray &out, const QByteArray &field)
 
 } // namespace
 
+QByteArray AuditLog::checkpointBytes(const AuditCheckpoint &checkpoint, const QString &cacheId)
+{
+    QByteArray out("GOVAUDITCP1");
+    appendField(out, cacheId.toUtf8());
+    appendField(out, QByteArray::number(checkpoint.seq));
+    appendField(out, checkpoint.hash);
+    appendField(out, timestamp(checkpoint.at).toUtf8());
+    appendField(out, checkpoint.reason.toUtf8());
+    return out;
+}
+
+void AuditLog::setSigner(const crypto::Sm2PrivateKey *signer, int interval)
+{
+    m_signer = signer;
+    m_interval = interval;
+}
+
+Result<QString> AuditLog::metaValue(const char *key)
+{
+    Result<SqliteStatement> stmt = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, QString::fromLatin1(key));
+    Result<bool> row = stmt->step();
+    if (!row)
+        return row.error();
+    return *row ? stmt->text(0) : QString();
+}
+
+Result<qint64> AuditLog::lastCheckpointSeq()
+{
+    Result<SqliteStatement> stmt = m_db.prepare("SELECT COALESCE(MAX(seq), 0) FROM audit_checkpoints");
+    if (!stmt)
+        return stmt.error();
+    Result<bool> row = stmt->step();
+    if (!row)
+        return row.error();
+    return stmt->int64(0);
+}
+
+Result<std::optional<AuditCheckpoint>> AuditLog::checkpoint(const QString &reason)
+{
+    Q_ASSERT(m_db.inTransaction());
+    if (!m_signer)
+        return makeError(ErrorCode::Unsupported, QStringLiteral("audit checkpoint without a signing key"),
+                         Text::tr("No terminal signing key is loaded, so the audit log cannot be sealed. "
+                                  "Open the cache with its terminal key."));
+
+    AuditCheckpoint checkpoint;
+    {
+        Result<SqliteStatement> last = m_db.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        if (!last)
+            return last.error();
+        Result<bool> row = last->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return std::optional<AuditCheckpoint>();
+        checkpoint.seq = last->int64(0);
+        checkpoint.hash = last->blob(1);
+    }
+    Result<qint64> covered = lastCheckpointSeq();
+    if (!covered)
+        return covered.error();
+    if (*covered >= checkpoint.seq)
+        return std::optional<AuditCheckpoint>();
+
+    Result<QString> cacheId = metaValue("cache_id");
+    if (!cacheId)
+        return cacheId.error();
+    checkpoint.at = QDateTime::currentDateTimeUtc();
+    checkpoint.reason = reason;
+    checkpoint.signerKey = m_signer->publicKey();
+    Result<QByteArray> signature = m_signer->sign(checkpointBytes(checkpoint, *cacheId));
+    if (!signature) {
+        qCWarning(lcAudit) << "signing audit checkpoint at record" << checkpoint.seq << "with"
+                           << m_signer->origin() << "failed:" << signature.error().detail;
+        return signature.error();
+    }
+    checkpoint.signature = *signature;
+
+    {
+        Result<SqliteStatement> insert = m_db.prepare(
+            "INSERT INTO audit_checkpoints (seq, hash, at, reason, signer_key, signature) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!insert)
+            return insert.error();
+        insert->bind(1, checkpoint.seq).bind(2, checkpoint.hash).bind(3, timestamp(checkpoint.at));
+        insert->bind(4, checkpoint.reason).bind(5, checkpoint.signerKey).bind(6, checkpoint.signature);
+        if (Status status = insert->run(); !status)
+            return status.error();
+    }
+    {
+        Result<SqliteStatement> outbox = m_db.prepare(
+            "INSERT INTO outbox (kind, ref_id, created_at) VALUES ('audit.checkpoint', ?1, ?2)");
+        if (!outbox)
+            return outbox.error();
+        outbox->bind(1, checkpoint.seq).bind(2, timestamp(checkpoint.at));
+        if (Status status = outbox->run(); !status)
+            return status.error();
+    }
+
+    qCInfo(lcAudit) << "audit checkpoint at record" << checkpoint.seq << "reason" << reason << "signed by"
+                    << m_signer->origin();
+    return std::optional<AuditCheckpoint>(checkpoint);
+}
+
+Result<QList<AuditCheckpoint>> AuditLog::checkpoints()
+{
+    Result<SqliteStatement> rows = m_db.prepare(
+        "SELECT seq, hash, at, reason, signer_key, signature FROM audit_checkpoints ORDER BY seq");
+    if (!rows)
+        return rows.error();
+    QList<AuditCheckpoint> list;
+    while (true) {
+        Result<bool> row = rows->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        AuditCheckpoint checkpoint;
+        checkpoint.seq = rows->int64(0);
+        checkpoint.hash = rows->blob(1);
+        checkpoint.at = QDateTime::fromString(rows->text(2), Qt::ISODateWithMs);
+        checkpoint.reason = rows->text(3);
+        checkpoint.signerKey = rows->blob(4);
+        checkpoint.signature = rows->blob(5);
+        list.append(checkpoint);
+    }
+    return list;
+}
+
+Result<QList<AuditRecord>> AuditLog::records(qint64 afterSeq, int limit)
+{
+    Result<SqliteStatement> rows = m_db.prepare(
+        "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit WHERE seq > ?1 "
+        "ORDER BY seq LIMIT ?2");
+    if (!rows)
+        return rows.error();
+    rows->bind(1, afterSeq).bind(2, qint64(limit));
+    QList<AuditRecord> list;
+    while (true) {
+        Result<bool> row = rows->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        AuditRecord record;
+        record.seq = rows->int64(0);
+        record.at = QDateTime::fromString(rows->text(1), Qt::ISODateWithMs);
+        record.actor = rows->text(2);
+        record.action = rows->text(3);
+        record.object = rows->text(4);
+        record.detail = rows->text(5);
+        record.prevHash = rows->blob(6);
+        record.hash = rows->blob(7);
+        list.append(record);
+    }
+    return list;
+}
+
 QByteArray AuditLog::genesisHash()
 {
     return QByteArray(32, '\0');
@@ -103,10 +264,20 @@ Result<AuditRecord> AuditLog::append(const QString &actor, const QString &action
     }
 
     qCInfo(lcAudit) << "audit" << record.seq << record.action << record.object << "by" << record.actor;
+
+    if (m_signer && m_interval > 0) {
+        Result<qint64> covered = lastCheckpointSeq();
+        if (!covered)
+            return covered.error();
+        if (record.seq - *covered >= m_interval) {
+            if (Result<std::optional<AuditCheckpoint>> sealed = checkpoint(QStringLiteral("interval")); !sealed)
+                return sealed.error();
+        }
+    }
     return record;
 }
 
-Result<AuditVerification> AuditLog::verify()
+Result<AuditVerification> AuditLog::verify(const QByteArray &trustedKey)
 {
     AuditVerification result;
     QByteArray expectedPrev = genesisHash();
@@ -186,7 +357,87 @@ Result<AuditVerification> AuditLog::verify()
     } else if (result.records > 0) {
         fail(1, Text::tr("the recorded head of the chain is missing"));
     }
+    if (!result.intact)
+        return result;
+
+    if (Status status = verifyCheckpoints(result, expectedSeq - 1, trustedKey); !status)
+        return status.error();
     return result;
+}
+
+Status AuditLog::verifyCheckpoints(AuditVerification &result, qint64 lastSeq, const QByteArray &trustedKey)
+{
+    auto fail = [&result](qint64 seq, const QString &problem) {
+        result.intact = false;
+        result.firstBrokenSeq = seq;
+        result.problem = problem;
+        qCWarning(lcAudit) << "audit checkpoint check failed at record" << seq;
+    };
+
+    result.signerKey = trustedKey;
+    if (result.signerKey.isEmpty()) {
+        Result<QString> recorded = metaValue("terminal_public_key");
+        if (!recorded)
+            return recorded.error();
+        result.signerKey = QByteArray::fromHex(recorded->toLatin1());
+    }
+    result.signerPinned = !result.signerKey.isEmpty();
+
+    Result<QString> cacheId = metaValue("cache_id");
+    if (!cacheId)
+        return cacheId.error();
+    Result<QList<AuditCheckpoint>> list = checkpoints();
+    if (!list)
+        return list.error();
+
+    for (const AuditCheckpoint &checkpoint : *list) {
+        ++result.checkpoints;
+        if (checkpoint.seq > lastSeq) {
+            fail(lastSeq + 1, Text::tr("a checkpoint signed on %1 covers records up to %2, but the chain ends at "
+                                       "record %3: records at the end were removed")
+                                  .arg(timestamp(checkpoint.at))
+                                  .arg(checkpoint.seq)
+                                  .arg(lastSeq));
+            return {};
+        }
+
+        Result<SqliteStatement> stmt = m_db.prepare("SELECT hash FROM audit WHERE seq = ?1");
+        if (!stmt)
+            return stmt.error();
+        stmt->bind(1, checkpoint.seq);
+        Result<bool> row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row || stmt->blob(0) != checkpoint.hash) {
+            fail(checkpoint.seq, Text::tr("record %1 is not the record that the checkpoint of %2 signed: the "
+                                          "chain was rewritten")
+                                     .arg(checkpoint.seq)
+                                     .arg(timestamp(checkpoint.at)));
+            return {};
+        }
+
+        const QByteArray &key = result.signerPinned ? result.signerKey : checkpoint.signerKey;
+        if (result.signerPinned && checkpoint.signerKey != result.signerKey) {
+            fail(checkpoint.seq, Text::tr("the checkpoint at record %1 was signed by another key (%2), not by "
+                                          "this terminal's key (%3)")
+                                     .arg(checkpoint.seq)
+                                     .arg(QString::fromLatin1(checkpoint.signerKey.toHex().left(16)),
+                                          QString::fromLatin1(result.signerKey.toHex().left(16))));
+            return {};
+        }
+        Status signature = m_crypto.sm2Verify(key, checkpointBytes(checkpoint, *cacheId), checkpoint.signature);
+        if (!signature) {
+            if (signature.error().code != ErrorCode::Integrity && signature.error().code != ErrorCode::InvalidInput)
+                return signature.error();
+            fail(checkpoint.seq, Text::tr("the signature of the checkpoint at record %1 does not verify: the "
+                                          "checkpoint was forged or changed")
+                                     .arg(checkpoint.seq));
+            return {};
+        }
+        result.lastCheckpointSeq = checkpoint.seq;
+    }
+    result.unsealedRecords = lastSeq - result.lastCheckpointSeq;
+    return {};
 }
 
 } // namespace gov

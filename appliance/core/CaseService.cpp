@@ -5,10 +5,12 @@
 #include "CreditCode.h"
 #include "CryptoProvider.h"
 #include "FieldCipher.h"
+#include "InputFile.h"
 #include "KeyFile.h"
 #include "Migrations.h"
 #include "Logging.h"
 #include "PhoneNumber.h"
+#include "SkfProvider.h"
 #include "SqliteDatabase.h"
 
 #include <QCoreApplication>
@@ -52,15 +54,39 @@ CachePaths CachePaths::forDir(const QString &dir)
     const QString keyOverride = qEnvironmentVariable("GOV_KEY_FILE");
     paths.keyFile = keyOverride.isEmpty() ? paths.dir + QLatin1String("/keys/master.key") : keyOverride;
     paths.calendar = paths.dir + QLatin1String("/calendar.json");
+    const QString terminalOverride = qEnvironmentVariable("GOV_TERMINAL_KEY_FILE");
+    paths.terminalKeyFile = terminalOverride.isEmpty() ? paths.dir + QLatin1String("/keys/terminal.key")
+                                                       : terminalOverride;
     return paths;
 }
 
-CaseService::~CaseService() = default;
+CaseService::~CaseService()
+{
+    if (Status status = close(); !status)
+        qCWarning(lcAudit) << "closing the cache left the audit log unsealed:" << status.error().detail;
+}
+
+Status CaseService::close()
+{
+    if (m_closed || !m_store)
+        return {};
+    m_closed = true;
+    Result<std::optional<AuditCheckpoint>> checkpoint = m_store->checkpointAudit(QStringLiteral("shutdown"));
+    if (!checkpoint)
+        return checkpoint.error();
+    return {};
+}
+
+Status CaseService::recordSecurityEvent(SecurityEvent &event)
+{
+    return m_store->recordSecurityEvent(event);
+}
 
 Result<std::unique_ptr<CaseService>> CaseService::init(const QString &dir, const QString &actor)
 {
     const CachePaths paths = CachePaths::forDir(dir);
-    for (const QString &folder : {paths.dir, QFileInfo(paths.keyFile).absolutePath()}) {
+    for (const QString &folder : {paths.dir, QFileInfo(paths.keyFile).absolutePath(),
+                                  QFileInfo(paths.terminalKeyFile).absolutePath()}) {
         if (!QDir().mkpath(folder)) {
             return makeError(ErrorCode::Io, QStringLiteral("mkdir %1 failed").arg(folder),
                              Text::tr("The folder %1 could not be created. Check the path and your permissions.").arg(folder));
@@ -111,6 +137,11 @@ Result<std::unique_ptr<CaseService>> CaseService::openAt(const CachePaths &paths
     service->m_paths = paths;
     service->m_crypto = crypto::createOpenSslProvider();
 
+    // A USB key that is configured but unusable stops the start before the
+    // cache is touched.
+    if (Status status = service->openTokenTerminalKey(); !status)
+        return status.error();
+
     // A new key only for a new cache: a cache that exists already holds data
     // sealed with its own key, and a fresh key would make it unreadable.
     const bool newCache = create && !QFileInfo::exists(paths.database);
@@ -130,6 +161,8 @@ Result<std::unique_ptr<CaseService>> CaseService::openAt(const CachePaths &paths
     service->m_store = std::move(*store);
 
     if (Status status = service->checkKey(); !status)
+        return status.error();
+    if (Status status = service->loadTerminalKey(); !status)
         return status.error();
     if (Status status = service->loadReferenceData(); !status)
         return status.error();
@@ -158,6 +191,112 @@ Status CaseService::checkKey()
                      Text::tr("The key file %1 does not belong to the cache in %2: it was replaced or mixed up. "
                               "Restore the key file that was created with this cache; nothing was changed.")
                          .arg(m_paths.keyFile, m_paths.dir));
+}
+
+namespace {
+
+// The terminal key on a USB key: GOV_SKF_LIBRARY names the vendor's SKF
+// library, GOV_SKF_APPLICATION and GOV_SKF_CONTAINER the key pair,
+// GOV_SKF_DEVICE the key when several are present, and GOV_SKF_PIN_FILE a
+// file (mode 0600) with the user PIN, so the PIN never shows in the
+// process list.
+// NOTE: these come from the environment until the appliance has its
+// configuration file under /etc/govappliance.
+Result<std::unique_ptr<crypto::Sm2PrivateKey>> openSkfTerminalKey(const QString &library)
+{
+    Result<std::unique_ptr<crypto::SkfProvider>> provider = crypto::SkfProvider::load(library);
+    if (!provider)
+        return provider.error();
+
+    const QString pinFile = qEnvironmentVariable("GOV_SKF_PIN_FILE");
+    const InputFile::Content pin = InputFile::read(pinFile, 256);
+    if (pinFile.isEmpty() || pin.outcome != InputFile::Outcome::Read) {
+        return makeError(ErrorCode::NotFound, QStringLiteral("SKF PIN file %1 unreadable").arg(pinFile),
+                         Text::tr("The USB key's PIN file \"%1\" could not be read. Set GOV_SKF_PIN_FILE to a "
+                                  "file that only this account can read and that holds the user PIN.")
+                             .arg(pinFile));
+    }
+    QString pinText = QString::fromUtf8(pin.bytes).trimmed();
+    Result<std::unique_ptr<crypto::Sm2PrivateKey>> key = (*provider)->openKey(
+        qEnvironmentVariable("GOV_SKF_DEVICE"), qEnvironmentVariable("GOV_SKF_APPLICATION"),
+        qEnvironmentVariable("GOV_SKF_CONTAINER"), pinText);
+    pinText.fill(QLatin1Char('\0'));
+    return key;
+}
+
+} // namespace
+
+Status CaseService::openTokenTerminalKey()
+{
+    const QString skfLibrary = qEnvironmentVariable("GOV_SKF_LIBRARY");
+    if (skfLibrary.isEmpty())
+        return {};
+    Result<std::unique_ptr<crypto::Sm2PrivateKey>> key = openSkfTerminalKey(skfLibrary);
+    if (!key) {
+        qCWarning(lcCrypto) << "terminal key on the USB key unavailable:" << key.error().detail;
+        return key.error();
+    }
+    m_terminalKey = std::move(*key);
+    return {};
+}
+
+Status CaseService::loadTerminalKey()
+{
+    Result<QString> stored = m_store->meta(QStringLiteral("terminal_public_key"));
+    if (!stored)
+        return stored.error();
+    if (m_terminalKey)
+        return pinTerminalKey(*stored, m_terminalKey->origin());
+    return loadSoftwareTerminalKey(*stored);
+}
+
+Status CaseService::loadSoftwareTerminalKey(const QString &stored)
+{
+    // A cache from before checkpoints existed gets its terminal key on first
+    // open; unlike the master key, a new one makes nothing unreadable.
+    // Once the cache has recorded its terminal key, a missing key file is an
+    // error to fix by restoring it, not a reason to make a new key.
+    const crypto::CryptoProvider &provider = *m_crypto;
+    Result<QByteArray> privateKey = !stored.isEmpty()
+        ? KeyFile::load(m_paths.terminalKeyFile)
+        : KeyFile::loadOrCreate(m_paths.terminalKeyFile, provider, [&provider] {
+              Result<crypto::Sm2KeyPair> pair = provider.sm2GenerateKeyPair();
+              if (!pair)
+                  return Result<QByteArray>(pair.error());
+              return Result<QByteArray>(pair->privateKey);
+          });
+    if (!privateKey)
+        return privateKey.error();
+    Result<std::unique_ptr<crypto::Sm2PrivateKey>> key = provider.sm2PrivateKey(*privateKey);
+    OPENSSL_cleanse(privateKey->data(), size_t(privateKey->size()));
+    if (!key) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("terminal key rejected: %1").arg(key.error().detail),
+                         Text::tr("The terminal key file %1 does not hold a valid SM2 private key. Restore it from "
+                                  "its backup; nothing was changed.")
+                             .arg(m_paths.terminalKeyFile));
+    }
+    m_terminalKey = std::move(*key);
+    return pinTerminalKey(stored, m_paths.terminalKeyFile);
+}
+
+Status CaseService::pinTerminalKey(const QString &stored, const QString &where)
+{
+    // The cache records which key seals its audit log: a swapped key file
+    // would otherwise sign checkpoints that no longer match earlier ones.
+    const QString publicHex = QString::fromLatin1(m_terminalKey->publicKey().toHex());
+    if (stored.isEmpty()) {
+        if (Status status = m_store->setMeta(QStringLiteral("terminal_public_key"), publicHex); !status)
+            return status;
+    } else if (stored != publicHex) {
+        qCWarning(lcStore) << "terminal key file does not match the cache" << m_paths.dir;
+        return makeError(ErrorCode::Integrity, QStringLiteral("terminal key mismatch (%1)").arg(m_terminalKey->origin()),
+                         Text::tr("The terminal key (%1) is not the key this cache was sealed with: it was "
+                                  "replaced or mixed up. Restore the original terminal key; nothing was changed.")
+                             .arg(where));
+    }
+    qCInfo(lcCrypto) << "terminal key" << m_terminalKey->origin() << "seals the audit log";
+    m_store->audit().setSigner(m_terminalKey.get());
+    return {};
 }
 
 Status CaseService::loadReferenceData()
@@ -601,7 +740,19 @@ Result<KioskCaseInfo> CaseService::kioskLookup(const QString &caseNumber, const 
                                              .arg(failures)
                                        : QStringLiteral("failures=%1").arg(failures);
         Status status = m_store->writeWithAudit(
-            [&](SqliteDatabase &db) { return writeKioskLock(db, lockKey, lockNow ? 0 : failures, lockedUntil); },
+            [&](SqliteDatabase &db) -> Status {
+                if (Status written = writeKioskLock(db, lockKey, lockNow ? 0 : failures, lockedUntil); !written)
+                    return written;
+                if (!lockNow)
+                    return {};
+                SecurityEvent event;
+                event.kind = QLatin1String(SecurityEventKind::KioskLocked);
+                event.severity = SecuritySeverity::Warning;
+                event.source = QCoreApplication::applicationName();
+                event.subject = object;
+                event.detail = detail;
+                return SecurityEventLog(db).append(event);
+            },
             kKioskActor, lockNow ? QStringLiteral("kiosk.lookup.locked") : QStringLiteral("kiosk.lookup.failed"),
             object, detail);
         if (!status)

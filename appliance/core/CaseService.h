@@ -18,6 +18,7 @@ namespace gov {
 
 namespace crypto {
 class CryptoProvider;
+class Sm2PrivateKey;
 }
 class FieldCipher;
 
@@ -27,6 +28,9 @@ struct CachePaths {
     QString database; // <dir>/cache.db
     QString keyFile;  // <dir>/keys/master.key unless GOV_KEY_FILE names another
     QString calendar; // <dir>/calendar.json, a replacement calendar when present
+    // <dir>/keys/terminal.key unless GOV_TERMINAL_KEY_FILE names another: the
+    // terminal's SM2 private key, which signs audit checkpoints.
+    QString terminalKeyFile;
 
     static CachePaths forDir(const QString &dir);
 };
@@ -93,6 +97,15 @@ public:
     const Workflow &workflow() const { return *m_workflow; }
     const CachePaths &paths() const { return m_paths; }
     const crypto::CryptoProvider &crypto() const { return *m_crypto; }
+    // The terminal's SM2 key (software key from terminalKeyFile).
+    const crypto::Sm2PrivateKey &terminalKey() const { return *m_terminalKey; }
+
+    // Seals the audit log with a "shutdown" checkpoint. The destructor calls
+    // it too, but can only log a failure; call it where the error can be shown.
+    Status close();
+
+    // Records a security event and returns it with its id.
+    Status recordSecurityEvent(SecurityEvent &event);
 
     Result<int> importCatalog(const QString &path, const QString &actor);
     Result<int> importDivisions(const QString &path, const QString &actor);
@@ -142,11 +155,17 @@ private:
     static Result<std::unique_ptr<CaseService>> openAt(const CachePaths &paths, bool create);
     Status loadReferenceData();
     Status checkKey();
+    Status openTokenTerminalKey();
+    Status loadTerminalKey();
+    Status loadSoftwareTerminalKey(const QString &stored);
+    Status pinTerminalKey(const QString &stored, const QString &where);
 
     CachePaths m_paths;
     std::shared_ptr<const crypto::CryptoProvider> m_crypto;
     std::shared_ptr<const FieldCipher> m_cipher;
+    std::unique_ptr<crypto::Sm2PrivateKey> m_terminalKey;
     std::unique_ptr<CaseStore> m_store;
+    bool m_closed = false;
     WorkingCalendar m_calendar;
     DivisionCodes m_divisions;
     std::unique_ptr<Workflow> m_workflow;

@@ -742,6 +742,34 @@ Status CaseStore::recordAudit(const QString &actor, const QString &action, const
     return transaction.commit();
 }
 
+Result<std::optional<AuditCheckpoint>> CaseStore::checkpointAudit(const QString &reason)
+{
+    Transaction transaction(*m_db);
+    if (Status status = transaction.begin(); !status)
+        return status.error();
+    Result<std::optional<AuditCheckpoint>> checkpoint = m_audit->checkpoint(reason);
+    if (!checkpoint)
+        return checkpoint.error();
+    if (Status status = transaction.commit(); !status)
+        return status.error();
+    return checkpoint;
+}
+
+Status CaseStore::recordSecurityEvent(SecurityEvent &event)
+{
+    Transaction transaction(*m_db);
+    if (Status status = transaction.begin(); !status)
+        return status;
+    if (Status status = SecurityEventLog(*m_db).append(event); !status)
+        return status;
+    return transaction.commit();
+}
+
+Result<QList<SecurityEvent>> CaseStore::securityEvents(qint64 afterId, int limit)
+{
+    return SecurityEventLog(*m_db).list(afterId, limit);
+}
+
 // ---- divisions -------------------------------------------------------------
 
 Status CaseStore::importDivisions(const QList<DivisionEntry> &entries, const QString &actor, const QString &source)
@@ -789,9 +817,9 @@ Result<QList<DivisionEntry>> CaseStore::divisions()
 
 // ---- checks ----------------------------------------------------------------
 
-Result<AuditVerification> CaseStore::verifyAudit()
+Result<AuditVerification> CaseStore::verifyAudit(const QByteArray &trustedKey)
 {
-    return m_audit->verify();
+    return m_audit->verify(trustedKey);
 }
 
 Result<qint64> CaseStore::pendingOutboxCount()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuditLog.h"
+#include "SecurityEvents.h"
 #include "Case.h"
 #include "DivisionCodes.h"
 #include "Matter.h"
@@ -124,7 +125,15 @@ public:
     Status importDivisions(const QList<DivisionEntry> &entries, const QString &actor, const QString &source);
     Result<QList<DivisionEntry>> divisions();
 
-    Result<AuditVerification> verifyAudit();
+    Result<AuditVerification> verifyAudit(const QByteArray &trustedKey = {});
+    AuditLog &audit() { return *m_audit; }
+    // Signs a checkpoint over the current head in its own transaction; an
+    // empty optional when the last checkpoint covers the head already.
+    Result<std::optional<AuditCheckpoint>> checkpointAudit(const QString &reason);
+
+    // Records a security event (and its outbox row) in its own transaction.
+    Status recordSecurityEvent(SecurityEvent &event);
+    Result<QList<SecurityEvent>> securityEvents(qint64 afterId = 0, int limit = -1);
     Result<qint64> pendingOutboxCount();
     Result<QString> integrityCheck();
 

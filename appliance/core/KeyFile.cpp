@@ -326,6 +326,12 @@ Result<QByteArray> KeyFile::load(const QString &path)
 Result<QByteArray> KeyFile::loadOrCreate(const QString &path,
                                          const crypto::CryptoProvider &provider)
 {
+    return loadOrCreate(path, provider, [&provider] { return provider.randomBytes(kKeySize); });
+}
+
+Result<QByteArray> KeyFile::loadOrCreate(const QString &path, const crypto::CryptoProvider &provider,
+                                         const std::function<Result<QByteArray>()> &generate)
+{
     const QByteArray name = QFile::encodeName(path);
 
     // Anything at the path, even a dangling symbolic link, goes through load()
@@ -350,9 +356,12 @@ Result<QByteArray> KeyFile::loadOrCreate(const QString &path,
     Result<QByteArray> suffix = provider.randomBytes(6);
     if (!suffix)
         return suffix.error();
-    Result<QByteArray> generated = provider.randomBytes(kKeySize);
+    Result<QByteArray> generated = generate();
     if (!generated)
         return generated.error();
+    if (generated->size() != kKeySize)
+        return makeError(ErrorCode::Crypto,
+                         QStringLiteral("KeyFile: generator made %1 bytes, not %2").arg(generated->size()).arg(kKeySize));
     QByteArray key = std::move(generated).value();
 
     // The key is written to a temporary name and then hard-linked to the real
@@ -390,7 +399,7 @@ Result<QByteArray> KeyFile::loadOrCreate(const QString &path,
         return s.error();
     }
 
-    qCInfo(lcCrypto) << "Created a new master key file" << path;
+    qCInfo(lcCrypto) << "Created a new key file" << path;
     return key;
 }
 

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace gov {
 
 // The file that stores the 32-byte master key for field encryption.
@@ -39,6 +41,11 @@ public:
     // key is loaded and returned instead.
     static Result<QByteArray> loadOrCreate(const QString &path,
                                            const crypto::CryptoProvider &provider);
+
+    // The same, with the new 32-byte key made by `generate` instead of plain
+    // random bytes (an SM2 private key must lie in [1, n-1]).
+    static Result<QByteArray> loadOrCreate(const QString &path, const crypto::CryptoProvider &provider,
+                                           const std::function<Result<QByteArray>()> &generate);
 
     // Loads an existing key file and returns the 32-byte key.
     static Result<QByteArray> load(const QString &path);

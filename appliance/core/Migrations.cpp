@@ -169,8 +169,39 @@ CREATE TABLE kiosk_lookups (
 )sql");
 }
 
+// Version 4: SM2-signed audit checkpoints, and security events (failed
+// sign-ins, lock-outs, sandbox violations, integrity failures, rejected
+// certificates) in a table of their own. Both reach the exchange through the
+// outbox, whose rows now point at either with `ref_id`.
+Status migrateTo4(SqliteDatabase &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE audit_checkpoints (
+    seq        INTEGER PRIMARY KEY,
+    hash       BLOB NOT NULL,
+    at         TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    signer_key BLOB NOT NULL,
+    signature  BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE security_events (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    severity INTEGER NOT NULL,
+    source   TEXT NOT NULL,
+    subject  TEXT NOT NULL,
+    detail   TEXT NOT NULL
+) STRICT;
+CREATE INDEX security_events_kind ON security_events(kind, at);
+
+ALTER TABLE outbox ADD COLUMN ref_id INTEGER;
+)sql");
+}
+
 using MigrationFunction = Status (*)(SqliteDatabase &);
-constexpr std::array<MigrationFunction, 3> kMigrations = {migrateTo1, migrateTo2, migrateTo3};
+constexpr std::array<MigrationFunction, 4> kMigrations = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 
 } // namespace
 

@@ -116,6 +116,22 @@ Status OperatorAuth::addOperator(const QString &id, const QString &displayName, 
     return status;
 }
 
+namespace {
+
+Status recordSecurityEvent(SqliteDatabase &db, const char *kind, SecuritySeverity severity, const QString &subject,
+                           const QString &detail)
+{
+    SecurityEvent event;
+    event.kind = QLatin1String(kind);
+    event.severity = severity;
+    event.source = QCoreApplication::applicationName();
+    event.subject = subject;
+    event.detail = detail;
+    return SecurityEventLog(db).append(event);
+}
+
+} // namespace
+
 Result<OperatorInfo> OperatorAuth::signIn(const QString &id, const QString &pin, const QDateTime &now)
 {
     OperatorInfo info;
@@ -151,9 +167,13 @@ Result<OperatorInfo> OperatorAuth::signIn(const QString &id, const QString &pin,
     // The audit object is the id as typed, cut to the length of a valid id.
     const QString object = id.left(32);
     if (!found) {
-        if (Status audit = m_store.recordAudit(object, QStringLiteral("operator.signin.failed"), object,
-                                               QStringLiteral("unknown operator"));
-            !audit)
+        Status audit = m_store.writeWithAudit(
+            [&](SqliteDatabase &db) {
+                return recordSecurityEvent(db, SecurityEventKind::SignInFailed, SecuritySeverity::Warning, object,
+                                           QStringLiteral("unknown operator"));
+            },
+            object, QStringLiteral("operator.signin.failed"), object, QStringLiteral("unknown operator"));
+        if (!audit)
             return audit.error();
         qCWarning(lcAudit) << "sign-in failed: unknown operator id";
         return signInFailed();
@@ -184,7 +204,12 @@ Result<OperatorInfo> OperatorAuth::signIn(const QString &id, const QString &pin,
             if (!stmt)
                 return stmt.error();
             stmt->bind(1, lockNow ? 0 : newFailures).bindText(2, lockText).bind(3, id);
-            return stmt->run();
+            if (Status updated = stmt->run(); !updated || match)
+                return updated;
+            return lockNow ? recordSecurityEvent(db, SecurityEventKind::SignInLocked, SecuritySeverity::Error, id,
+                                                 QStringLiteral("locked for %1 minutes").arg(kLockMinutes))
+                           : recordSecurityEvent(db, SecurityEventKind::SignInFailed, SecuritySeverity::Warning,
+                                                 id, QStringLiteral("failures=%1").arg(newFailures));
         },
         id, match ? QStringLiteral("operator.signin") : QStringLiteral("operator.signin.failed"), id,
         lockNow ? QStringLiteral("locked for %1 minutes").arg(kLockMinutes)

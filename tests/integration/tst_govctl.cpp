@@ -26,6 +26,7 @@ private slots:
     void illegalActionNamesAllowed();
     void showMasksUnlessRevealed();
     void auditVerifyFindsEditedRow();
+    void auditCheckpointsAndExport();
     void calendarCommands_data();
     void calendarCommands();
     void unknownCommandIsUsageError();
@@ -298,6 +299,58 @@ void TestGovctl::auditVerifyFindsEditedRow()
     QCOMPARE(broken.exitCode, 1);
     QCOMPARE(broken.json().value(QStringLiteral("intact")).toBool(), false);
     QCOMPARE(broken.json().value(QStringLiteral("first_broken")).toInt(), 3);
+}
+
+// Every govctl run that wrote audit records seals them with a shutdown
+// checkpoint; `audit export` writes them for the SOC; a pinned public key
+// that is not the terminal's fails the check.
+void TestGovctl::auditCheckpointsAndExport()
+{
+    const Run verify = govctl({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(verify.exitCode, 0);
+    const QJsonObject result = verify.json();
+    QVERIFY(result.value(QStringLiteral("checkpoints")).toInt() >= 1);
+    QCOMPARE(result.value(QStringLiteral("unsealed_records")).toInt(), 0);
+    QCOMPARE(result.value(QStringLiteral("last_checkpoint")).toInt(), result.value(QStringLiteral("records")).toInt());
+    const QString key = result.value(QStringLiteral("signer_key")).toString();
+    QCOMPARE(key.size(), 130);
+    QVERIFY(key.startsWith(QLatin1String("04")));
+
+    const Run pinned = govctl({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--public-key"), key});
+    QCOMPARE(pinned.exitCode, 0);
+    QString otherKey = key;
+    otherKey[10] = otherKey[10] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+    const Run wrongKey = govctl({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("verify"),
+                                 QStringLiteral("--public-key"), otherKey});
+    QCOMPARE(wrongKey.exitCode, 1);
+    QVERIFY(wrongKey.json().value(QStringLiteral("problem")).toString().contains(QLatin1String("another key")));
+
+    const QString exportPath = m_dir->filePath(QStringLiteral("audit.jsonl"));
+    const Run exported = govctl({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--output"), exportPath});
+    QCOMPARE(exported.exitCode, 0);
+    QFile file(exportPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QVERIFY(lines.size() >= 3);
+    QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("action")).toString(),
+             QStringLiteral("cache.init"));
+    // The audit part ends with the shutdown checkpoint; the failed check
+    // with the wrong key above left an integrity security event after it.
+    const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
+    QCOMPARE(last.value(QStringLiteral("type")).toString(), QStringLiteral("security_event"));
+    QCOMPARE(last.value(QStringLiteral("kind")).toString(), QStringLiteral("integrity.failure"));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(lines.size() - 2)).object().value(QStringLiteral("type")).toString(),
+             QStringLiteral("checkpoint"));
+
+    const Run syslog = govctl({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+                               QStringLiteral("syslog"), QStringLiteral("--only"), QStringLiteral("audit")});
+    QCOMPARE(syslog.exitCode, 0);
+    QVERIFY2(syslog.out.startsWith(QLatin1String("<110>1 ")), qPrintable(syslog.out.left(80)));
+
+    const Run badFormat = govctl({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--format"),
+                                  QStringLiteral("csv")});
+    QCOMPARE(badFormat.exitCode, 2);
+    QVERIFY(badFormat.err.contains(QLatin1String("csv")));
 }
 
 void TestGovctl::calendarCommands_data()

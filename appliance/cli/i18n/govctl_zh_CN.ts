@@ -112,10 +112,6 @@
         <translation>calendar 的子命令应为 is-working-day 或 add</translation>
     </message>
     <message>
-        <source>audit takes verify</source>
-        <translation>audit 的子命令应为 verify</translation>
-    </message>
-    <message>
         <source>Audit chain is BROKEN at record %1: %2</source>
         <translation>审计链已断裂，断点为第 %1 条记录：%2</translation>
     </message>
@@ -488,10 +484,6 @@
         <translation>  calendar is-working-day DATE | calendar add DATE N</translation>
     </message>
     <message>
-        <source>  audit verify                          check the audit hash chain</source>
-        <translation>  audit verify                          校验审计哈希链</translation>
-    </message>
-    <message>
         <source>The cache folder is --cache DIR, else $GOV_CACHE_DIR, else ./govcache.</source>
         <translation>缓存文件夹依次取 --cache DIR、$GOV_CACHE_DIR，都未指定时为 ./govcache。</translation>
     </message>
@@ -760,6 +752,134 @@
     <message>
         <source>--%1 expects a whole number of %2 or more, not &quot;%3&quot;</source>
         <translation>--%1 应为不小于 %2 的整数，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>The public key &quot;%1&quot; is neither a 65-byte key in hex nor a readable PEM file. Give the terminal&apos;s public key as printed by &quot;govctl audit verify&quot; or as a PEM file.</source>
+        <translation>公钥“%1”既不是十六进制的 65 字节公钥，也不是可读取的 PEM 文件。请提供“govctl audit verify”显示的终端公钥，或 PEM 格式的公钥文件。</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s public key (PEM file or hex) that checkpoints must be signed with</source>
+        <translation>检查点应使用的终端签名公钥（PEM 文件或十六进制）</translation>
+    </message>
+    <message>
+        <source>Signed checkpoints: %1, the last at record %2; records after it: %3.</source>
+        <translation>已签名检查点：%1 个，最后一个位于第 %2 条记录；其后记录：%3 条。</translation>
+    </message>
+    <message>
+        <source>Checkpoints were checked against the terminal key %1.</source>
+        <translation>检查点已按终端公钥 %1 验证。</translation>
+    </message>
+    <message>
+        <source>Signed a checkpoint at audit record %1.</source>
+        <translation>已在第 %1 条审计记录处签署检查点。</translation>
+    </message>
+    <message>
+        <source>The last checkpoint already covers the whole audit log; nothing to sign.</source>
+        <translation>最后一个检查点已覆盖全部审计日志，无需签署。</translation>
+    </message>
+    <message>
+        <source>JSON lines (default) or RFC 5424 syslog</source>
+        <translation>JSON Lines（默认）或 RFC 5424 syslog 格式</translation>
+    </message>
+    <message>
+        <source>write to FILE instead of standard output</source>
+        <translation>写入 FILE 而非标准输出</translation>
+    </message>
+    <message>
+        <source>only audit records after this sequence number</source>
+        <translation>仅导出该序号之后的审计记录</translation>
+    </message>
+    <message>
+        <source>only security events after this id</source>
+        <translation>仅导出该编号之后的安全事件</translation>
+    </message>
+    <message>
+        <source>export only audit records or only security events</source>
+        <translation>仅导出审计记录或仅导出安全事件</translation>
+    </message>
+    <message>
+        <source>--format takes jsonl or syslog, not &quot;%1&quot;</source>
+        <translation>--format 只能为 jsonl 或 syslog，不能为“%1”</translation>
+    </message>
+    <message>
+        <source>--only takes audit or security, not &quot;%1&quot;</source>
+        <translation>--only 只能为 audit 或 security，不能为“%1”</translation>
+    </message>
+    <message>
+        <source>The export file %1 could not be created (%2). Check the folder and your permissions.</source>
+        <translation>无法创建导出文件 %1（%2）。请检查目录及权限。</translation>
+    </message>
+    <message>
+        <source>The export file %1 could not be written (%2). Check the free space; the previous file, if any, is unchanged.</source>
+        <translation>无法写入导出文件 %1（%2）。请检查磁盘剩余空间；原有文件（如有）未被改动。</translation>
+    </message>
+    <message>
+        <source>Exported %1 audit records, %2 checkpoints and %3 security events to %4.</source>
+        <translation>已将 %1 条审计记录、%2 个检查点和 %3 条安全事件导出至 %4。</translation>
+    </message>
+    <message>
+        <source>audit takes verify, checkpoint or export</source>
+        <translation>audit 命令可用 verify、checkpoint 或 export</translation>
+    </message>
+    <message>
+        <source>  audit verify [--public-key KEY]       check the audit hash chain and its signed checkpoints</source>
+        <translation>  audit verify [--public-key KEY]       校验审计哈希链及其签名检查点</translation>
+    </message>
+    <message>
+        <source>  audit checkpoint                      sign a checkpoint over the audit log now</source>
+        <translation>  audit checkpoint                      立即为审计日志签署检查点</translation>
+    </message>
+    <message>
+        <source>  audit export [--format jsonl|syslog]  write audit records and security events for the SOC</source>
+        <translation>  audit export [--format jsonl|syslog]  导出审计记录和安全事件，供安全运营中心使用</translation>
+    </message>
+    <message>
+        <source>  trust verify CERT [--use USE]         check a certificate against the trusted CAs and CRLs</source>
+        <translation>  trust verify CERT [--use USE]         按受信任的 CA 和证书吊销列表校验证书</translation>
+    </message>
+    <message>
+        <source>No trusted root certificates found in %1. Put the provinces&apos; root CA certificates (PEM) into %2.</source>
+        <translation>%1 中没有受信任的根证书。请将各省根 CA 证书（PEM 格式）放入 %2。</translation>
+    </message>
+    <message>
+        <source>The certificate file %1 could not be read. Give a PEM or DER file of at most 1 MiB.</source>
+        <translation>无法读取证书文件 %1。请提供不超过 1 MiB 的 PEM 或 DER 文件。</translation>
+    </message>
+    <message>
+        <source>the purpose to check the certificate for (default exchange)</source>
+        <translation>校验证书所用的用途（默认 exchange）</translation>
+    </message>
+    <message>
+        <source>the trust folder (default: trust/ in the cache folder)</source>
+        <translation>信任目录（默认为缓存目录下的 trust/）</translation>
+    </message>
+    <message>
+        <source>check validity on this date instead of now</source>
+        <translation>按该日期而非当前时间检查有效期</translation>
+    </message>
+    <message>
+        <source>trust verify takes one certificate file</source>
+        <translation>trust verify 需要一个证书文件</translation>
+    </message>
+    <message>
+        <source>--use takes signin, exchange, update or document, not &quot;%1&quot;</source>
+        <translation>--use 只能为 signin、exchange、update 或 document，不能为“%1”</translation>
+    </message>
+    <message>
+        <source>--at takes a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--at 需要 YYYY-MM-DD 格式的日期，不能为“%1”</translation>
+    </message>
+    <message>
+        <source>Certificate is valid for %1: %2</source>
+        <translation>证书可用于 %1：%2</translation>
+    </message>
+    <message>
+        <source>Certificate REJECTED: %1</source>
+        <translation>证书被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>trust takes verify</source>
+        <translation>trust 命令可用 verify</translation>
     </message>
 </context>
 </TS>

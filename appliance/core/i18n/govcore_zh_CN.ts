@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>gov::AuditExport</name>
+    <message>
+        <source>Writing the export failed (%1). Check the free space and the target path, then export again.</source>
+        <translation>写入导出文件失败（%1）。请检查磁盘剩余空间和目标路径后重新导出。</translation>
+    </message>
+</context>
+<context>
     <name>gov::AuditLog</name>
     <message>
         <source>record %1 is missing (the next record is %2): a record was deleted</source>
@@ -45,6 +52,26 @@
     <message>
         <source>the recorded head of the chain is missing</source>
         <translation>审计链的链头记录缺失</translation>
+    </message>
+    <message>
+        <source>No terminal signing key is loaded, so the audit log cannot be sealed. Open the cache with its terminal key.</source>
+        <translation>未加载终端签名密钥，无法为审计日志签署检查点。请使用本终端的签名密钥打开缓存。</translation>
+    </message>
+    <message>
+        <source>a checkpoint signed on %1 covers records up to %2, but the chain ends at record %3: records at the end were removed</source>
+        <translation>%1 签署的检查点覆盖至第 %2 条记录，但哈希链止于第 %3 条：末尾的记录已被删除</translation>
+    </message>
+    <message>
+        <source>record %1 is not the record that the checkpoint of %2 signed: the chain was rewritten</source>
+        <translation>第 %1 条记录与 %2 签署的检查点不一致：哈希链已被改写</translation>
+    </message>
+    <message>
+        <source>the checkpoint at record %1 was signed by another key (%2), not by this terminal&apos;s key (%3)</source>
+        <translation>第 %1 条记录处的检查点由其他密钥（%2）签署，而非本终端密钥（%3）</translation>
+    </message>
+    <message>
+        <source>the signature of the checkpoint at record %1 does not verify: the checkpoint was forged or changed</source>
+        <translation>第 %1 条记录处的检查点签名验证失败：检查点被伪造或篡改</translation>
     </message>
 </context>
 <context>
@@ -244,6 +271,18 @@
     <message>
         <source>The key file %1 does not belong to the cache in %2: it was replaced or mixed up. Restore the key file that was created with this cache; nothing was changed.</source>
         <translation>密钥文件 %1 不属于 %2 中的本地缓存：该文件已被替换或混用。请恢复创建该缓存时生成的密钥文件；本地缓存未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The USB key&apos;s PIN file &quot;%1&quot; could not be read. Set GOV_SKF_PIN_FILE to a file that only this account can read and that holds the user PIN.</source>
+        <translation>无法读取 USB Key 的 PIN 文件“%1”。请将 GOV_SKF_PIN_FILE 设为仅本账户可读、内容为用户 PIN 的文件。</translation>
+    </message>
+    <message>
+        <source>The terminal key file %1 does not hold a valid SM2 private key. Restore it from its backup; nothing was changed.</source>
+        <translation>终端密钥文件 %1 中不是有效的 SM2 私钥。请从备份恢复该文件；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The terminal key (%1) is not the key this cache was sealed with: it was replaced or mixed up. Restore the original terminal key; nothing was changed.</source>
+        <translation>终端密钥（%1）不是本缓存签署审计日志所用的密钥，可能已被替换或混用。请恢复原终端密钥；未作任何更改。</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1202,20 @@
     </message>
 </context>
 <context>
+    <name>gov::crypto::Certificate</name>
+    <message>
+        <source>The certificate data could not be read. Check that the file contains X.509 certificates in PEM or DER format.</source>
+        <translation>无法读取证书数据。请检查文件中是否为 PEM 或 DER 格式的 X.509 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::crypto::CertificateRevocationList</name>
+    <message>
+        <source>The certificate revocation list (CRL) could not be read. Check that the file contains CRLs in PEM or DER format.</source>
+        <translation>无法读取证书吊销列表（CRL）。请检查文件中是否为 PEM 或 DER 格式的 CRL。</translation>
+    </message>
+</context>
+<context>
     <name>gov::crypto::OpenSslGmProvider</name>
     <message>
         <source>The %1 operation of the OpenSSL crypto provider failed. Check that the installed OpenSSL 3 library supports the SM2/SM3/SM4 algorithms, then try again or contact the system administrator.</source>
@@ -1183,6 +1236,340 @@
     <message>
         <source>The OpenSSL random number generator failed, so no key or initialization vector could be made. Check that the system entropy source (/dev/urandom or getrandom) is available, then try again or contact the system administrator.</source>
         <translation>OpenSSL 随机数发生器运行失败，无法生成密钥或初始向量。请确认系统熵源（/dev/urandom 或 getrandom）可用，然后重试或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The SM4-CBC initialization vector is %1 bytes long, but it must be 16 bytes. This is a program error. Contact the system administrator.</source>
+        <translation>SM4-CBC 初始化向量长度为 %1 字节，应为 16 字节。这是程序错误，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The SM4-CBC ciphertext is %1 bytes long, but it must be a non-zero multiple of 16 bytes, so it is truncated or damaged. Restore the data from a backup.</source>
+        <translation>SM4-CBC 密文长度为 %1 字节，应为 16 字节的非零整数倍，数据已被截断或损坏。请从备份中恢复数据。</translation>
+    </message>
+    <message>
+        <source>The SM4-CBC data could not be decrypted because its padding is wrong: the key is wrong or the data is damaged. Check the key, or restore the data from a backup.</source>
+        <translation>SM4-CBC 数据填充错误，无法解密：密钥有误或数据已损坏。请检查密钥，或从备份中恢复数据。</translation>
+    </message>
+    <message>
+        <source>The data encryption key is %1 bytes long, but it must be 32 bytes. This is a program error. Contact the system administrator.</source>
+        <translation>数据加密密钥长度为 %1 字节，应为 32 字节。这是程序错误，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The encrypted data is %1 bytes long, shorter than the %2 bytes that its format requires, so it is truncated. Restore the data from a backup.</source>
+        <translation>加密数据长度为 %1 字节，少于其格式要求的 %2 字节，数据已被截断。请从备份中恢复数据。</translation>
+    </message>
+    <message>
+        <source>The encrypted data starts with the unknown format byte %1, so it cannot be decrypted. The data is damaged or comes from a newer version of this software.</source>
+        <translation>加密数据的格式标识字节 %1 无法识别，无法解密。数据可能已损坏，或由本软件的更新版本生成。</translation>
+    </message>
+    <message>
+        <source>The data was encrypted with SM4-GCM, which the installed OpenSSL library does not provide. Decrypt it on a system whose OpenSSL provides SM4-GCM, or contact the system administrator.</source>
+        <translation>该数据采用 SM4-GCM 加密，而本机安装的 OpenSSL 库不支持 SM4-GCM。请在 OpenSSL 支持 SM4-GCM 的系统上解密，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The encrypted data failed its integrity check: it was changed or damaged, or it belongs to another record or key. Do not use it; restore it from a backup or contact the system administrator.</source>
+        <translation>加密数据未通过完整性校验：数据已被改动或损坏，或属于其他记录、其他密钥。请勿使用该数据，请从备份中恢复或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The SM2 signer ID is %1 bytes long, but it can be at most 8191 bytes. Use the standard ID 1234567812345678 unless the signer uses another.</source>
+        <translation>SM2 签名者标识长度为 %1 字节，最长不得超过 8191 字节。除非签名方另有约定，请使用标准标识 1234567812345678。</translation>
+    </message>
+    <message>
+        <source>The SM2 signature does not match the data and the public key: the data was changed, or it was signed with another key or signer ID. Do not trust this data; contact its sender.</source>
+        <translation>SM2 签名与数据及公钥不符：数据已被改动，或签名所用密钥、签名者标识不同。请勿信任该数据，并联系数据发送方。</translation>
+    </message>
+    <message>
+        <source>The SM2 ciphertext could not be decrypted with this key: it is damaged or was encrypted for another key. Ask the sender to encrypt it again.</source>
+        <translation>无法用此密钥解密该 SM2 密文：密文已损坏，或是为其他密钥加密的。请联系发送方重新加密。</translation>
+    </message>
+    <message>
+        <source>There is no data to encrypt with SM2 (the plaintext is empty). This is a program error. Contact the system administrator.</source>
+        <translation>没有需要 SM2 加密的数据（明文为空）。这是程序错误，请联系系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::crypto::SkfProvider</name>
+    <message>
+        <source>A cryptographic operation for the USB key failed in the OpenSSL library. Try again or contact the system administrator.</source>
+        <translation>OpenSSL 密码库在处理 USB Key 相关运算时出错。请重试，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The USB key %1 was removed. Insert the USB key and try again.</source>
+        <translation>USB Key %1 已被拔出。请插入 USB Key 后重试。</translation>
+    </message>
+    <message>
+        <source>The operation %2 on the USB key %1 failed with error code 0x%3. Check that the key is inserted and that the vendor&apos;s SKF driver is installed, then try again or contact the system administrator.</source>
+        <translation>USB Key %1 执行 %2 操作失败，错误码 0x%3。请确认 USB Key 已插好、厂商的 SKF 驱动已安装，然后重试，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The USB key driver returned an invalid list of names. Reinstall the vendor&apos;s SKF driver or contact the system administrator.</source>
+        <translation>USB Key 驱动返回的名称列表无效。请重新安装厂商的 SKF 驱动，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The USB key cannot decrypt data with its private key through the standard SKF interface. Use a software key or a crypto card for decryption.</source>
+        <translation>标准 SKF 接口不支持用 USB Key 中的私钥解密数据。请改用软件密钥或密码卡进行解密。</translation>
+    </message>
+    <message>
+        <source>The USB key %1 returned a signature that does not match its public key. Do not use this key. Contact the system administrator to replace it.</source>
+        <translation>USB Key %1 返回的签名与其公钥不符。请停止使用该 USB Key，并联系系统管理员更换。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Exactly one USB key must be inserted when no key name is configured, but the connected keys are: %1. Insert one key or set the key name in the configuration.</source>
+        <translation>未配置 USB Key 名称时，只能插入一个 USB Key，当前已连接的 USB Key 为：%1。请只插入一个 USB Key，或在配置中设置 USB Key 名称。</translation>
+    </message>
+    <message>
+        <source>The USB key %1 is not connected. Connected keys: %2. Insert the key or check the key name in the configuration.</source>
+        <translation>USB Key %1 未连接。当前已连接的 USB Key：%2。请插入该 USB Key，或检查配置中的 USB Key 名称。</translation>
+    </message>
+    <message>
+        <source>The user PIN of the USB key %1 is locked after too many wrong entries. Ask the key&apos;s administrator to unlock it with the administrator PIN.</source>
+        <translation>USB Key %1 的用户 PIN 码因输错次数过多已被锁定。请联系该 USB Key 的管理员，使用管理员 PIN 码解锁。</translation>
+    </message>
+    <message>
+        <source>The PIN for the USB key %1 is incorrect. Attempts left before the key is locked: %2. Enter the PIN again.</source>
+        <translation>USB Key %1 的 PIN 码不正确。距锁定还剩 %2 次尝试机会。请重新输入 PIN 码。</translation>
+    </message>
+    <message>
+        <source>The signing key in the USB key %1 is not an SM2 key. Use a container with an SM2 signing key or contact the system administrator.</source>
+        <translation>USB Key %1 中的签名密钥不是 SM2 密钥。请使用含有 SM2 签名密钥的容器，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The USB key driver library %1 does not exist. Install the USB key vendor&apos;s SKF driver, or correct the library path in the configuration.</source>
+        <translation>USB Key 驱动库 %1 不存在。请安装 USB Key 厂商的 SKF 驱动，或更正配置中的驱动库路径。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a USB key driver library that this system can load. Install the USB key vendor&apos;s SKF driver for this processor architecture, or correct the library path in the configuration.</source>
+        <translation>文件 %1 不是本系统可以加载的 USB Key 驱动库。请安装 USB Key 厂商适用于本机处理器架构的 SKF 驱动，或更正配置中的驱动库路径。</translation>
+    </message>
+    <message>
+        <source>The library %1 lacks the SKF functions %2, so it is not a complete GM/T 0016 USB key driver. Install the USB key vendor&apos;s SKF driver, or correct the library path in the configuration.</source>
+        <translation>驱动库 %1 缺少 SKF 函数 %2，不是完整的 GM/T 0016 USB Key 驱动。请安装 USB Key 厂商的 SKF 驱动，或更正配置中的驱动库路径。</translation>
+    </message>
+    <message>
+        <source>The USB key application, container and PIN must all be set. Check the USB key settings in the configuration.</source>
+        <translation>USB Key 的应用名称、容器名称和 PIN 码均须填写。请检查配置中的 USB Key 设置。</translation>
+    </message>
+    <message>
+        <source>The USB key %1 has no application %2. Applications on the key: %3. Check the application name in the configuration.</source>
+        <translation>USB Key %1 中没有应用 %2。该 USB Key 中的应用：%3。请检查配置中的应用名称。</translation>
+    </message>
+    <message>
+        <source>The USB key application %1 has no container %2. Check the container name in the configuration.</source>
+        <translation>USB Key 应用 %1 中没有容器 %2。请检查配置中的容器名称。</translation>
+    </message>
+    <message>
+        <source>The SM2 public key is malformed. This is a program error. Contact the system administrator.</source>
+        <translation>SM2 公钥格式错误。这是程序错误，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The SM2 signer ID is %1 bytes long, but at most 8191 bytes are allowed. Use a shorter ID.</source>
+        <translation>SM2 签名者标识长度为 %1 字节，超过了 8191 字节的上限。请使用较短的标识。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::crypto::Sm2Keys</name>
+    <message>
+        <source>The SM2 key operation of the OpenSSL crypto provider failed. Try again or contact the system administrator.</source>
+        <translation>OpenSSL 密码服务处理 SM2 密钥失败。请重试，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The SM2 private key is %1 bytes long, but it must be 32 bytes (64 hexadecimal digits). Check that the whole key was copied.</source>
+        <translation>SM2 私钥长度为 %1 字节，应为 32 字节（64 位十六进制数）。请检查私钥是否完整复制。</translation>
+    </message>
+    <message>
+        <source>The SM2 private key is invalid: its value must be between 1 and n-2, where n is the order of the SM2 curve. Check that the key is not damaged, or generate a new key.</source>
+        <translation>SM2 私钥无效：其值须在 1 至 n-2 之间（n 为 SM2 曲线的阶）。请检查私钥是否损坏，或重新生成密钥。</translation>
+    </message>
+    <message>
+        <source>The SM2 public key is %1 bytes long, but it must be 65 bytes (04||x||y) or 64 bytes (x||y), or the same in hexadecimal. Check that the whole key was copied.</source>
+        <translation>SM2 公钥长度为 %1 字节，应为 65 字节（04||x||y）或 64 字节（x||y），或其十六进制形式。请检查公钥是否完整复制。</translation>
+    </message>
+    <message>
+        <source>The SM2 public key is not in uncompressed form (the first byte must be 04). Export the public key in uncompressed form and try again.</source>
+        <translation>SM2 公钥不是非压缩格式（首字节须为 04）。请以非压缩格式导出公钥后重试。</translation>
+    </message>
+    <message>
+        <source>The SM2 public key is not a point on the SM2 curve. Check that the key is not damaged and that it is an SM2 key, not a key on another curve.</source>
+        <translation>SM2 公钥不是 SM2 曲线上的点。请检查公钥是否损坏，并确认其为 SM2 密钥而非其他曲线的密钥。</translation>
+    </message>
+    <message>
+        <source>The SM2 key contains characters that are not hexadecimal digits (0-9, a-f). Check that the whole key was copied without other text.</source>
+        <translation>SM2 密钥中含有非十六进制字符（应为 0-9、a-f）。请检查密钥是否完整复制，且未夹带其他文字。</translation>
+    </message>
+    <message>
+        <source>The key is not in PEM format (no &quot;-----BEGIN&quot; line was found). Provide the key as a PEM file.</source>
+        <translation>密钥不是 PEM 格式（未找到“-----BEGIN”行）。请提供 PEM 格式的密钥文件。</translation>
+    </message>
+    <message>
+        <source>The key file is %1 bytes long, which is far larger than an SM2 key. Check that the right file was chosen.</source>
+        <translation>密钥文件大小为 %1 字节，远大于 SM2 密钥应有的大小。请确认所选文件是否正确。</translation>
+    </message>
+    <message>
+        <source>The private key file is protected by a password, which is not supported here. Remove the password (for example with &quot;openssl pkcs8 -topk8 -nocrypt&quot;) and try again.</source>
+        <translation>私钥文件设有口令保护，此处不支持。请先解除口令（例如使用“openssl pkcs8 -topk8 -nocrypt”）后重试。</translation>
+    </message>
+    <message>
+        <source>The PEM block is &quot;%1&quot;, but a private key (&quot;PRIVATE KEY&quot; or &quot;EC PRIVATE KEY&quot;) is required here. Choose the private key file.</source>
+        <translation>PEM 数据块类型为“%1”，此处需要私钥（“PRIVATE KEY”或“EC PRIVATE KEY”）。请选择私钥文件。</translation>
+    </message>
+    <message>
+        <source>The PEM block is &quot;%1&quot;, but a public key (&quot;PUBLIC KEY&quot;) is required here. Export the public key and try again.</source>
+        <translation>PEM 数据块类型为“%1”，此处需要公钥（“PUBLIC KEY”）。请导出公钥后重试。</translation>
+    </message>
+    <message>
+        <source>The private key file could not be read; it may be truncated or damaged. Export the key again and try again.</source>
+        <translation>无法读取私钥文件，文件可能不完整或已损坏。请重新导出密钥后重试。</translation>
+    </message>
+    <message>
+        <source>The public key file could not be read; it may be truncated or damaged. Export the key again and try again.</source>
+        <translation>无法读取公钥文件，文件可能不完整或已损坏。请重新导出密钥后重试。</translation>
+    </message>
+    <message>
+        <source>The file contains a %1 key, but an SM2 key is required. Provide an SM2 key.</source>
+        <translation>文件中为 %1 密钥，此处需要 SM2 密钥。请提供 SM2 密钥。</translation>
+    </message>
+    <message>
+        <source>The file contains an elliptic-curve key on the curve %1, but SM2 keys use the SM2 curve (sm2p256v1). Provide an SM2 key.</source>
+        <translation>文件中为 %1 曲线上的椭圆曲线密钥，而 SM2 密钥应使用 SM2 曲线（sm2p256v1）。请提供 SM2 密钥。</translation>
+    </message>
+    <message>
+        <source>The public key stored in the private key file does not match the private key, so the file is damaged. Export the key again.</source>
+        <translation>私钥文件中保存的公钥与私钥不匹配，文件已损坏。请重新导出密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::crypto::Sm2Signature</name>
+    <message>
+        <source>The SM2 signature is not a valid DER-encoded signature. Check that the whole signature was copied and that it was not changed.</source>
+        <translation>SM2 签名不是有效的 DER 编码签名。请检查签名是否完整复制、是否被改动。</translation>
+    </message>
+    <message>
+        <source>The SM2 signature is %1 bytes long, but a raw signature r||s must be 64 bytes. Check that the whole signature was copied.</source>
+        <translation>SM2 签名长度为 %1 字节，而 r||s 格式的签名应为 64 字节。请检查签名是否完整复制。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::crypto::TrustStore</name>
+    <message>
+        <source>terminal sign-in</source>
+        <translation>终端登录</translation>
+    </message>
+    <message>
+        <source>data exchange with other systems</source>
+        <translation>与其他系统的数据交换</translation>
+    </message>
+    <message>
+        <source>software update signing</source>
+        <translation>软件更新签名</translation>
+    </message>
+    <message>
+        <source>document signing</source>
+        <translation>文档签名</translation>
+    </message>
+    <message>
+        <source>The certificate could not be read. Check that it is an X.509 certificate in PEM or DER format.</source>
+        <translation>无法读取该证书。请检查其是否为 PEM 或 DER 格式的 X.509 证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; is not signed with SM2 and SM3, which the appliance requires. Ask the holder for an SM2 certificate.</source>
+        <translation>证书“%1”未采用本设备要求的 SM2/SM3 算法签名。请联系证书持有方提供 SM2 证书。</translation>
+    </message>
+    <message>
+        <source>The signature on the certificate &quot;%1&quot; does not verify against its issuing CA. The certificate may be forged or damaged: do not accept it, and report it to the security administrator.</source>
+        <translation>证书“%1”的签名未能通过其签发机构的验证，该证书可能已被伪造或损坏。请勿接受该证书，并向安全管理员报告。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; was issued under the root certificate &quot;%2&quot;, which is not trusted for %3. Use a certificate from the CA configured for this purpose.</source>
+        <translation>证书“%1”由根证书“%2”体系签发，而该根证书未被授权用于%3。请使用为此用途配置的证书认证机构签发的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; was not issued by a trusted certification authority. Ask the holder for a certificate from a recognized CA, or ask the administrator to add the root certificate of &quot;%2&quot; to the trust store.</source>
+        <translation>证书“%1”并非由受信任的证书认证机构签发。请联系证书持有方提供经互认的证书认证机构签发的证书，或请管理员将“%2”的根证书加入信任库。</translation>
+    </message>
+    <message>
+        <source>The certificate chain through &quot;%1&quot; contains more intermediate CAs than its CAs allow. Ask the holder for a certificate issued along a permitted path.</source>
+        <translation>经过“%1”的证书链所含中间证书认证机构数量超出了允许的路径长度。请联系证书持有方提供按允许路径签发的证书。</translation>
+    </message>
+    <message>
+        <source>The revocation status of the certificate &quot;%1&quot; cannot be checked because the certificate revocation list (CRL) of &quot;%2&quot; is invalid or out of date. Ask the administrator to load a current CRL from that CA.</source>
+        <translation>“%2”的证书吊销列表（CRL）无效或已过期，无法检查证书“%1”的吊销状态。请管理员从该证书认证机构获取并导入最新的 CRL。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; may not be used for %2. Ask the holder for a certificate that was issued for this purpose.</source>
+        <translation>证书“%1”不能用于%2。请联系证书持有方提供为此用途签发的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; cannot be a trusted root because it is not a CA certificate. Check that the file contains the root certificate of the CA.</source>
+        <translation>证书“%1”不是证书认证机构证书，不能作为受信任的根证书。请检查文件中是否为该证书认证机构的根证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; cannot be a trusted root because it does not use SM2 with SM3. Only SM2 root certificates are supported.</source>
+        <translation>证书“%1”未采用 SM2/SM3 算法，不能作为受信任的根证书。本设备仅支持 SM2 根证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; cannot be a trusted root because its self-signature does not verify with the SM2 ID. Obtain the root certificate from the CA again and compare its fingerprint.</source>
+        <translation>证书“%1”的自签名未能按 SM2 用户标识通过验证，不能作为受信任的根证书。请重新从证书认证机构获取根证书并核对其指纹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 contains no files of the types %2. Check the configured folder.</source>
+        <translation>文件夹 %1 中没有 %2 类型的文件。请检查所配置的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read: %2. Check the path and the file permissions.</source>
+        <translation>无法读取文件 %1：%2。请检查路径和文件权限。</translation>
+    </message>
+    <message>
+        <source>%1 (file: %2)</source>
+        <translation>%1（文件：%2）</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; contains a critical extension that the appliance does not support, so it cannot be accepted. Ask the issuing CA for a certificate without it.</source>
+        <translation>证书“%1”含有本设备不支持的关键扩展项，因此无法接受。请向签发机构申请不含该扩展项的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; is not a CA certificate but was used to issue &quot;%2&quot;. Do not accept this chain; ask the holder for a certificate issued by a CA.</source>
+        <translation>证书“%1”不是证书认证机构证书，却被用于签发“%2”。请勿接受该证书链，并联系证书持有方提供由证书认证机构签发的证书。</translation>
+    </message>
+    <message>
+        <source>The validity period of the certificate &quot;%1&quot; could not be read. Ask the holder for a new certificate.</source>
+        <translation>无法读取证书“%1”的有效期。请联系证书持有方提供新的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; is not valid until %2. Check the system clock of the appliance, or use the certificate from that time on.</source>
+        <translation>证书“%1”自 %2 起方才生效。请检查本设备的系统时间，或在该时间之后再使用此证书。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; expired on %2. Ask the holder to renew the certificate with the issuing CA.</source>
+        <translation>证书“%1”已于 %2 过期。请联系证书持有方向签发机构办理证书更新。</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; has been revoked by its issuing CA &quot;%2&quot;. Do not accept it; the holder must apply for a new certificate.</source>
+        <translation>证书“%1”已被其签发机构“%2”吊销。请勿接受该证书，持有方须重新申请证书。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::sandbox::Sandbox</name>
+    <message>
+        <source>The process sandbox could not be set up (%1). Restart the appliance; if it fails again, contact the maintainer.</source>
+        <translation>进程安全隔离环境未能建立（%1）。请重新启动一体机；如仍无法建立，请联系运维人员。</translation>
+    </message>
+    <message>
+        <source>The sandbox role &quot;%1&quot; is unknown. Set %2 to ui, sync or cli.</source>
+        <translation>隔离角色“%1”无法识别。请将 %2 设置为 ui、sync 或 cli。</translation>
+    </message>
+    <message>
+        <source>The process sandbox could not be set up (signal handler: %1). Restart the appliance; if it fails again, contact the maintainer.</source>
+        <translation>进程安全隔离环境未能建立（信号处理程序：%1）。请重新启动一体机；如仍无法建立，请联系运维人员。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::sandbox::Supervisor</name>
+    <message>
+        <source>The sandbox supervisor could not open its report channel (%1). Restart the appliance.</source>
+        <translation>隔离进程监管程序未能打开违规报告通道（%1）。请重新启动一体机。</translation>
     </message>
 </context>
 </TS>
