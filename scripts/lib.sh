@@ -11,7 +11,7 @@ GOV_PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
     libsqlite3-dev sqlite3 libssl-dev libcsv-dev
     libseccomp-dev libcurl4-openssl-dev
-    qt6-charts-dev qt6-translations-l10n xvfb xauth fonts-wqy-microhei
+    qt6-charts-dev libqt6opengl6-dev qt6-translations-l10n xvfb xauth fonts-wqy-microhei
 )
 
 gov_log() {
