@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +28,7 @@ private slots:
     void showMasksUnlessRevealed();
     void auditVerifyFindsEditedRow();
     void auditCheckpointsAndExport();
+    void trustVerifyAcrossProvinces();
     void calendarCommands_data();
     void calendarCommands();
     void unknownCommandIsUsageError();
@@ -351,6 +353,76 @@ void TestGovctl::auditCheckpointsAndExport()
                                   QStringLiteral("csv")});
     QCOMPARE(badFormat.exitCode, 2);
     QVERIFY(badFormat.err.contains(QLatin1String("csv")));
+}
+
+// Terminal certificates of three provinces are accepted side by side; a
+// province whose root is not installed and a forged signature are rejected
+// with their reason and leave a security event.
+void TestGovctl::trustVerifyAcrossProvinces()
+{
+    const QString pki = m_dir->filePath(QStringLiteral("pki"));
+    QProcess generator;
+    gov::test::startProgram(generator, QStringLiteral(GOV_GEN_TEST_PKI), {pki});
+    QVERIFY(generator.waitForFinished(60000));
+    QCOMPARE(generator.exitCode(), 0);
+
+    const QString trust = m_cache + QStringLiteral("/trust");
+    for (const QString &folder : {QStringLiteral("roots"), QStringLiteral("intermediates")}) {
+        QVERIFY(QDir().mkpath(trust + QLatin1Char('/') + folder));
+        for (const QString &name : QDir(pki + QLatin1Char('/') + folder).entryList(QDir::Files))
+            QVERIFY(QFile::copy(pki + QLatin1Char('/') + folder + QLatin1Char('/') + name,
+                                trust + QLatin1Char('/') + folder + QLatin1Char('/') + name));
+    }
+
+    for (const QString &terminal : {QStringLiteral("TERM-BJ-0001"), QStringLiteral("TERM-TJ-0001"),
+                                    QStringLiteral("TERM-HE-0001")}) {
+        const Run run = govctl({QStringLiteral("--json"), QStringLiteral("trust"), QStringLiteral("verify"),
+                                pki + QStringLiteral("/clients/") + terminal + QStringLiteral(".pem"),
+                                QStringLiteral("--use"), QStringLiteral("signin")});
+        QVERIFY2(run.exitCode == 0, qPrintable(terminal + QLatin1Char(' ') + run.out + run.err));
+        QCOMPARE(run.json().value(QStringLiteral("subject")).toString(), terminal);
+    }
+    const Run hebei = govctl({QStringLiteral("--json"), QStringLiteral("trust"), QStringLiteral("verify"),
+                              pki + QStringLiteral("/clients/TERM-HE-0001.pem"), QStringLiteral("--use"),
+                              QStringLiteral("signin")});
+    QCOMPARE(hebei.json().value(QStringLiteral("chain")).toArray().size(), 3);
+
+    // A key usage for another purpose: a terminal certificate cannot sign updates.
+    const Run wrongUse = govctl({QStringLiteral("trust"), QStringLiteral("verify"),
+                                 pki + QStringLiteral("/clients/TERM-BJ-0001.pem"), QStringLiteral("--use"),
+                                 QStringLiteral("update")});
+    QCOMPARE(wrongUse.exitCode, 1);
+
+    // Without the Tianjin root, the Tianjin terminal is unknown.
+    QVERIFY(QFile::remove(trust + QStringLiteral("/roots/tianjin-root.pem")));
+    const Run unknown = govctl({QStringLiteral("--json"), QStringLiteral("trust"), QStringLiteral("verify"),
+                                pki + QStringLiteral("/clients/TERM-TJ-0001.pem")});
+    QCOMPARE(unknown.exitCode, 1);
+    QCOMPARE(unknown.json().value(QStringLiteral("valid")).toBool(), false);
+    QVERIFY(!unknown.json().value(QStringLiteral("problem")).toString().isEmpty());
+
+    // One changed byte in the signature of the Beijing terminal's certificate.
+    QFile pem(pki + QStringLiteral("/clients/TERM-BJ-0001.pem"));
+    QVERIFY(pem.open(QIODevice::ReadOnly));
+    QByteArray text = pem.readAll();
+    pem.close();
+    const qsizetype begin = text.indexOf('\n') + 1;
+    const qsizetype end = text.indexOf("-----END");
+    QByteArray der = QByteArray::fromBase64(text.mid(begin, end - begin));
+    der[der.size() - 5] = char(der[der.size() - 5] ^ 0x40);
+    const QString forged = m_dir->filePath(QStringLiteral("forged.der"));
+    QFile out(forged);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(der);
+    out.close();
+    const Run bad = govctl({QStringLiteral("trust"), QStringLiteral("verify"), forged});
+    QCOMPARE(bad.exitCode, 1);
+
+    const Run events = govctl({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--only"),
+                               QStringLiteral("security")});
+    QCOMPARE(events.exitCode, 0);
+    QCOMPARE(events.out.count(QLatin1String("certificate.rejected")), 3);
+    QVERIFY(events.out.contains(QLatin1String("TERM-TJ-0001")));
 }
 
 void TestGovctl::calendarCommands_data()
