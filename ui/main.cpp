@@ -7,6 +7,7 @@
 #include "DialogSeam.h"
 #include "InputMethodCheck.h"
 #include "MainWindow.h"
+#include "ProcessSandbox.h"
 #include "UiLogging.h"
 
 #include <QApplication>
@@ -38,6 +39,7 @@ struct Text {
 // Exit codes: 0 after a normal quit or a cancelled sign-in.
 constexpr int kExitCacheFailed = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitSandboxFailed = 3;
 
 // The process keeps decrypted personal data and the cache key in memory, so
 // it must leave no core file, and other processes of the same user must not
@@ -83,6 +85,45 @@ QString languageArgument(const QStringList &arguments)
             return argument.mid(7);
     }
     return {};
+}
+
+// Returns the cache folder that the command line or GOV_CACHE_DIR names,
+// read from argv because the sandbox goes up before QApplication exists.
+QString cacheDirArgument(int argc, char *argv[])
+{
+    QString dir = qEnvironmentVariable("GOV_CACHE_DIR");
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == QLatin1String("--cache") && i + 1 < argc)
+            dir = QString::fromLocal8Bit(argv[i + 1]);
+        else if (argument.startsWith(QLatin1String("--cache=")))
+            dir = argument.mid(8);
+    }
+    if (dir.isEmpty())
+        dir = QDir::current().absoluteFilePath(QStringLiteral("govcache"));
+    return QDir(dir).absolutePath();
+}
+
+// Applies the ui role while the process still has one thread, so that the
+// user and network namespace can be entered. Landlock needs the cache folder
+// to exist, so it is created here.
+bool enterUiSandbox(int argc, char *argv[])
+{
+    const gov::Result<gov::sandbox::SandboxMode> mode = gov::sandbox::sandboxModeFromEnvironment();
+    if (!mode) {
+        std::fprintf(stderr, "govclient: %s\n", qPrintable(mode.error().userText));
+        return false;
+    }
+
+    const QString cacheDir = cacheDirArgument(argc, argv);
+    QDir().mkpath(cacheDir);
+    const gov::Result<gov::sandbox::EntryReport> report =
+        gov::sandbox::enterRole(gov::sandbox::uiRoleOptions(cacheDir), *mode);
+    if (!report) {
+        std::fprintf(stderr, "govclient: %s\n", qPrintable(report.error().userText));
+        return false;
+    }
+    return true;
 }
 
 struct Options {
@@ -183,6 +224,8 @@ int runWorkbench(gov::ui::AppContext &context, const QString &inputMethodWarning
 int main(int argc, char *argv[])
 {
     disableCoreDumps();
+    if (!enterUiSandbox(argc, argv))
+        return kExitSandboxFailed;
 
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("govclient"));

@@ -2,6 +2,7 @@
 // and the civil servant's job when no client is at hand.
 
 #include "CliContext.h"
+#include "ProcessSandbox.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -79,6 +80,11 @@ void printHelp()
         QT_TRANSLATE_NOOP("govctl", "  trust verify CERT [--use USE]         check a certificate against the trusted CAs and CRLs"),
         QT_TRANSLATE_NOOP("govctl", "  platform                              show the CPU, the operating system and the kernel's sandbox features"),
         "",
+        QT_TRANSLATE_NOOP("govctl", "Sync with the hub (govsyncd does the work):"),
+        QT_TRANSLATE_NOOP("govctl", "  sync status                           show pending rows, the last success and error, conflicts"),
+        QT_TRANSLATE_NOOP("govctl", "  sync now                              ask the running govsyncd for a round now"),
+        QT_TRANSLATE_NOOP("govctl", "  sync conflicts                        list upstream changes and pushed items kept as conflicts"),
+        "",
         QT_TRANSLATE_NOOP("govctl", "Operators of the workbench:"),
         QT_TRANSLATE_NOOP("govctl", "  operator add ID --name NAME           add an operator; the PIN is read from standard input"),
         QT_TRANSLATE_NOOP("govctl", "  operator unlock ID                    lift the lock after repeated wrong PINs"),
@@ -103,6 +109,24 @@ int firstUndecodableArgument(int argc, char *argv[])
             return i;
     }
     return 0;
+}
+
+// Applies the cli role: seccomp without Landlock, because an administrator
+// may point govctl at any file (exports, imports, keys).
+int enterCliSandbox(CliContext &context)
+{
+    const gov::Result<gov::sandbox::SandboxMode> mode = gov::sandbox::sandboxModeFromEnvironment();
+    if (!mode)
+        return context.usage(mode.error().userText);
+
+    gov::sandbox::Options options;
+    options.role = gov::sandbox::Role::Cli;
+    options.landlock = false;
+    options.networkNamespace = false;
+    const gov::Result<gov::sandbox::EntryReport> report = gov::sandbox::enterRole(options, *mode);
+    if (!report)
+        return context.fail(report.error());
+    return ExitOk;
 }
 
 } // namespace
@@ -192,6 +216,8 @@ int main(int argc, char *argv[])
     }
 
     context.setGlobals(cacheDir, actor, json, today);
+    if (const int code = enterCliSandbox(context); code != ExitOk)
+        return code;
 
     if (args.isEmpty() || args.first() == QLatin1String("help")) {
         printHelp();

@@ -1564,12 +1564,79 @@
         <source>The process sandbox could not be set up (signal handler: %1). Restart the appliance; if it fails again, contact the maintainer.</source>
         <translation>进程安全隔离环境未能建立（信号处理程序：%1）。请重新启动一体机；如仍无法建立，请联系运维人员。</translation>
     </message>
+    <message>
+        <source>The supervisor expects the sandbox role &quot;%1&quot;, but this program runs in role &quot;%2&quot;. Fix the role in the supervisor&apos;s command line.</source>
+        <translation>监护进程要求沙箱角色“%1”，但本程序运行在角色“%2”下。请改正监护进程命令行中的角色。</translation>
+    </message>
+    <message>
+        <source>%1=&quot;%2&quot; is not a sandbox mode. Use auto, required or off.</source>
+        <translation>%1=&quot;%2&quot; 不是有效的沙箱模式。请使用 auto、required 或 off。</translation>
+    </message>
+    <message>
+        <source>The process sandbox is required (%1=required), but this system cannot load seccomp filters. Run the appliance on a kernel with seccomp, or unset %1 to run without it.</source>
+        <translation>已要求启用进程沙箱（%1=required），但本系统无法加载 seccomp 过滤器。请在支持 seccomp 的内核上运行本设备，或取消设置 %1 以在无沙箱的情况下运行。</translation>
+    </message>
 </context>
 <context>
     <name>gov::sandbox::Supervisor</name>
     <message>
         <source>The sandbox supervisor could not open its report channel (%1). Restart the appliance.</source>
         <translation>隔离进程监管程序未能打开违规报告通道（%1）。请重新启动一体机。</translation>
+    </message>
+</context>
+<context>
+    <name>govsupervisor</name>
+    <message>
+        <source>--%1 expects a whole number &gt;= %2, not &quot;%3&quot;</source>
+        <translation>--%1 需要大于等于 %2 的整数，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>Runs a sandboxed appliance program, records its sandbox violations as security events and restarts it with back-off.</source>
+        <translation>运行一个受沙箱限制的设备程序，把它的沙箱违规记为安全事件，并按退避间隔重启它。</translation>
+    </message>
+    <message>
+        <source>Sandbox role of the program: ui, sync or cli.</source>
+        <translation>程序的沙箱角色：ui、sync 或 cli。</translation>
+    </message>
+    <message>
+        <source>Cache folder that receives the security events (default: $GOV_CACHE_DIR).</source>
+        <translation>接收安全事件的缓存文件夹（默认：$GOV_CACHE_DIR）。</translation>
+    </message>
+    <message>
+        <source>Name of the program in logs and events (default: its file name).</source>
+        <translation>程序在日志和事件中的名称（默认：其文件名）。</translation>
+    </message>
+    <message>
+        <source>Delay before the first restart, in milliseconds (default 1000).</source>
+        <translation>首次重启前的等待时间，单位毫秒（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>Longest delay between restarts, in milliseconds (default 60000).</source>
+        <translation>两次重启之间的最长等待时间，单位毫秒（默认 60000）。</translation>
+    </message>
+    <message>
+        <source>A run at least this long, in milliseconds, resets the failure count (default 30000).</source>
+        <translation>运行时间达到该值（毫秒）即把失败计数清零（默认 30000）。</translation>
+    </message>
+    <message>
+        <source>Give up after this many short runs in a row (default 5).</source>
+        <translation>连续这么多次短时运行后不再重启（默认 5）。</translation>
+    </message>
+    <message>
+        <source>--role takes ui, sync or cli, not &quot;%1&quot;</source>
+        <translation>--role 的取值为 ui、sync 或 cli，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the program to run is missing; give it after &quot;--&quot;</source>
+        <translation>缺少要运行的程序，请在“--”之后给出</translation>
+    </message>
+    <message>
+        <source>the cache folder is missing; give --cache DIR or set GOV_CACHE_DIR</source>
+        <translation>缺少缓存文件夹，请用 --cache 目录 指定或设置 GOV_CACHE_DIR</translation>
+    </message>
+    <message>
+        <source>govsupervisor: %1 failed %2 times in a row and is not restarted. Check the security events (govctl audit export --only security).</source>
+        <translation>govsupervisor：%1 连续失败 %2 次，不再重启。请检查安全事件（govctl audit export --only security）。</translation>
     </message>
 </context>
 </TS>
