@@ -72,6 +72,10 @@ Result<EntryReport> enterRole(Options options, SandboxMode mode)
     EntryReport report;
     const QString role = roleName(options.role);
 
+    // A wrong role is a configuration error in every mode.
+    if (Status s = checkSupervisorRole(options.role); !s)
+        return s.error();
+
 #ifdef GOV_SANITIZER_BUILD
     if (mode == SandboxMode::Auto) {
         report.skippedReason = QStringLiteral("sanitizer build");
@@ -84,9 +88,6 @@ Result<EntryReport> enterRole(Options options, SandboxMode mode)
         qCWarning(lcSandbox).noquote() << "role" << role << "not applied:" << report.skippedReason;
         return report;
     }
-
-    if (Status s = checkSupervisorRole(options.role); !s)
-        return s.error();
 
     if (!seccompFiltersSupported()) {
         report.skippedReason = QStringLiteral("this kernel or emulator cannot load seccomp filters");

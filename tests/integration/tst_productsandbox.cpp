@@ -210,10 +210,13 @@ void ProductSandboxTest::supervisorRejectsRoleMismatch()
 
 void ProductSandboxTest::supervisorRunsGovctlInCliRole()
 {
+    // "required", because sanitizer builds leave the role off in auto mode.
+    QProcessEnvironment environment = baseEnvironment();
+    environment.insert(QStringLiteral("GOV_SANDBOX"), QStringLiteral("required"));
     const Run run = runProgram(QStringLiteral(GOV_SUPERVISOR),
         {QStringLiteral("--role"), QStringLiteral("cli"), QStringLiteral("--cache"), m_cache, QStringLiteral("--"),
          m_govctl, QStringLiteral("--verbose"), QStringLiteral("--cache"), m_cache, QStringLiteral("status")},
-        baseEnvironment());
+        environment);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("role cli applied")), qPrintable(run.err));
     QCOMPARE(securityEventKinds().count(QStringLiteral("sandbox.violation")), 0);
