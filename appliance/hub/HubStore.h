@@ -1,0 +1,114 @@
+#pragma once
+
+#include "PullResponse.h"
+#include "PushAck.h"
+#include "Result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace gov::hub {
+
+// One pushed item as the hub keeps it. `payload` is its canonical JSON.
+struct StoredItem {
+    QString itemId;
+    QString kind;
+    QString caseNumber;
+    QByteArray payload;
+};
+
+// A verified push batch, ready to record.
+struct BatchRecord {
+    QString batchId;
+    QString terminalId;
+    QString officeId;
+    qint64 sequence = 0;
+    QByteArray digest;  // SM3 of the batch body's canonical form
+    QDateTime receivedAt;
+    QList<StoredItem> items;
+};
+
+// A batch the hub applied earlier, with the signed ack it answered.
+struct AppliedBatch {
+    QString terminalId;
+    QByteArray digest;
+    qint64 hubSequence = 0;
+    QByteArray ack;
+};
+
+// What recordBatch() did.
+struct RecordResult {
+    enum class Outcome {
+        Applied,         // recorded now, and `ack` is the new signed ack
+        AlreadyApplied,  // the same batch was recorded before, and `ack` is the stored one
+        DigestMismatch,  // the batch id was recorded with other content
+        StaleSequence,   // the sequence is not above `lastSequence`
+    };
+    Outcome outcome = Outcome::Applied;
+    qint64 hubSequence = 0;
+    QByteArray ack;
+    qint64 lastSequence = 0;
+};
+
+// A pushed item kept as a conflict, for the operator.
+struct ConflictItem {
+    qint64 hubSequence = 0;
+    QString batchId;
+    QString itemId;
+    QString caseNumber;
+    QString officeId;
+    QString ownerOfficeId;
+};
+
+// The storage of a hub, kept narrow so that a PostgreSQL-family store can
+// implement it: batches recorded idempotently with one global hub sequence,
+// and the upstream changes that terminals pull. Implementations are safe to
+// call from several threads.
+class HubStore {
+public:
+    // Signs the ack of a batch once the hub sequence and the item outcomes
+    // are known. Runs inside recordBatch()'s transaction.
+    using AckSigner = std::function<Result<QByteArray>(qint64 hubSequence, const QList<exchange::ItemOutcome> &items)>;
+
+    virtual ~HubStore() = default;
+
+    // Records `batch` and its signed ack in one transaction, unless its id
+    // is known (AlreadyApplied or DigestMismatch) or its sequence is not
+    // above the terminal's last one (StaleSequence). An item about a case
+    // that another office owns is kept with the result "conflict".
+    virtual Result<RecordResult> recordBatch(const BatchRecord &batch, const AckSigner &signAck) = 0;
+
+    // The batch recorded under `batchId`, if any.
+    virtual Result<std::optional<AppliedBatch>> appliedBatch(const QString &batchId) = 0;
+
+    // The highest sequence recorded for `terminalId` (0 for none).
+    virtual Result<qint64> lastSequence(const QString &terminalId) = 0;
+
+    // The highest hub sequence handed out so far (0 for none).
+    virtual Result<qint64> latestHubSequence() = 0;
+
+    // Up to `limit` changes after hub sequence `cursor` that are for
+    // `officeId` or for every office, in sequence order.
+    virtual Result<QList<exchange::UpstreamChange>> changesAfter(qint64 cursor, const QString &officeId, int limit) = 0;
+
+    // Adds an upstream change and returns its hub sequence. Its version
+    // must be above the last one of the same kind and key (Conflict
+    // otherwise). A case status change without an office goes to the
+    // office that owns the case.
+    virtual Result<qint64> addChange(const exchange::UpstreamChange &change) = 0;
+
+    // Remembers `nonce` of `terminalId` and returns false when it was seen before.
+    // Nonces seen before `forgetBefore` are dropped.
+    virtual Result<bool> rememberNonce(const QString &terminalId, const QByteArray &nonce, const QDateTime &at,
+                                       const QDateTime &forgetBefore) = 0;
+
+    // Up to `limit` items kept as conflicts, newest first.
+    virtual Result<QList<ConflictItem>> conflicts(int limit) = 0;
+};
+
+} // namespace gov::hub

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// Constants of version 1 of the exchange protocol (docs/exchange-protocol.md).
+namespace gov::exchange {
+
+inline constexpr int kProtocolVersion = 1;
+
+// The "type" member of each message body.
+namespace type {
+inline const QString kPushBatch = QStringLiteral("push.batch");
+inline const QString kPushAck = QStringLiteral("push.ack");
+inline const QString kPullRequest = QStringLiteral("pull.request");
+inline const QString kPullResponse = QStringLiteral("pull.response");
+inline const QString kError = QStringLiteral("error");
+} // namespace type
+
+// The endpoints of a hub, all POST with a signed message as the body.
+namespace endpoint {
+inline const QString kPush = QStringLiteral("/exchange/v1/push");
+inline const QString kPull = QStringLiteral("/exchange/v1/pull");
+} // namespace endpoint
+
+// The kinds of pushed item: the outbox kinds of the appliance cache.
+namespace itemkind {
+inline const QString kCaseCreated = QStringLiteral("case.created");
+inline const QString kCaseEvent = QStringLiteral("case.event");
+inline const QString kAuditCheckpoint = QStringLiteral("audit.checkpoint");
+inline const QString kSecurityEvent = QStringLiteral("security.event");
+inline const QStringList kAll = {kCaseCreated, kCaseEvent, kAuditCheckpoint, kSecurityEvent};
+} // namespace itemkind
+
+// The kinds of change a hub hands out on pull.
+namespace changekind {
+inline const QString kCatalog = QStringLiteral("catalog");
+inline const QString kCalendar = QStringLiteral("calendar");
+inline const QString kCaseStatus = QStringLiteral("case.status");
+inline const QStringList kAll = {kCatalog, kCalendar, kCaseStatus};
+} // namespace changekind
+
+// The result of one pushed item in an acknowledgement.
+namespace itemresult {
+inline const QString kApplied = QStringLiteral("applied");
+// The item writes a case that another office owns, so the hub kept it aside.
+inline const QString kConflict = QStringLiteral("conflict");
+} // namespace itemresult
+
+// The random nonce of every signed request, in bytes.
+inline constexpr int kNonceSize = 16;
+// An SM3 digest, in bytes.
+inline constexpr int kDigestSize = 32;
+// Items in one push batch and changes in one pull response.
+inline constexpr int kMaxItemsPerBatch = 1000;
+inline constexpr int kMaxChangesPerPull = 1000;
+
+} // namespace gov::exchange
