@@ -58,12 +58,12 @@ HOST_PACKAGES=(
     crossbuild-essential-arm64 qemu-user
 )
 # Target side: the arm64 builds of the libraries the project links, from the
-# same Debian archive (multiarch). libseccomp and libcurl are not linked yet
-# but are part of the documented platform set, so a cross build of the parts
-# that will use them finds them already.
+# same Debian archive (multiarch): libseccomp for the sandbox, libcurl for
+# govsyncd, cpp-httplib for govhub.
 TARGET_PACKAGES=(
     libsqlite3-dev:arm64 libssl-dev:arm64 libseccomp-dev:arm64
-    libcurl4-openssl-dev:arm64 qt6-base-dev:arm64 pkgconf:arm64 libcsv-dev:arm64
+    libcurl4-openssl-dev:arm64 libcpp-httplib-dev:arm64
+    qt6-base-dev:arm64 pkgconf:arm64 libcsv-dev:arm64
 )
 
 SUDO=""
@@ -140,7 +140,12 @@ check_machine() {
 
 run_tests() {
     log "running the tests under $EMULATOR"
-    ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 -j "$JOBS"
+    # The end-to-end exchange tests (10,000 cases, PostgreSQL) run natively
+    # only: under qemu they take several times as long, and the arm64 Qt has
+    # no PostgreSQL driver installed here. govhub and the protocol tests run.
+    ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 -j "$JOBS" \
+        -E '^(govsyncd|govhub_postgres|govhubcluster|hub_postgres_start|hub_postgres_stop)$'
+
 }
 
 seconds_since() {

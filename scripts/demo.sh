@@ -18,7 +18,11 @@ fi
 GOVCTL="$GOV_BUILD/appliance/cli/govctl"
 CATALOG="$GOV_ROOT/appliance/core/data/samples/catalog-hebei.json"
 WORK="$(mktemp -d -t govappliance-demo.XXXXXX)"
-export GOV_CACHE_DIR="$WORK/cache"
+# A demo PKI and the configuration of a local hub and sync daemon. The cache
+# lives in the same folder because it takes the terminal's SM2 key from there.
+HUB_PORT=$((20000 + RANDOM % 20000))
+bash "$GOV_ROOT/scripts/demo-pki.sh" "$WORK/exchange" "$HUB_PORT" >/dev/null
+export GOV_CACHE_DIR="$WORK/exchange/cache"
 export GOV_OPERATOR="demo-op01"
 
 # Prints a step heading in the language of the locale: step ENGLISH CHINESE.
@@ -93,5 +97,21 @@ step "10. The day's overview" "10. 当日概况"
 on 2026-11-30 case list --overdue --limit 5
 on 2026-11-30 status
 on 2026-11-30 audit verify
+
+step "11. A round of sync to a local hub (mutual TLS, SM2-signed batches)" "11. 与本地交换节点同步一轮（双向 TLS，SM2 签名批次）"
+"$GOV_BUILD/appliance/hub/govhub" serve --config "$WORK/exchange/govhub.json" \
+    --ready-file "$WORK/exchange/hub.ready" 2>"$WORK/exchange/govhub.log" &
+HUB_PID=$!
+trap 'kill "$HUB_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+    [ -s "$WORK/exchange/hub.ready" ] && break
+    sleep 0.2
+done
+printf '$ govsyncd --config %s --once\n' "$WORK/exchange/govsyncd.json"
+"$GOV_BUILD/appliance/sync/govsyncd/govsyncd" --config "$WORK/exchange/govsyncd.json" --once \
+    2>"$WORK/exchange/govsyncd.log" || echo "(exit code $?; see $WORK/exchange/govsyncd.log)"
+on 2026-11-30 sync status
+kill "$HUB_PID" 2>/dev/null || true
+wait "$HUB_PID" 2>/dev/null || true
 
 step "Done. The cache is kept in $GOV_CACHE_DIR; try: $GOVCTL --cache $GOV_CACHE_DIR case list" "完成。本地缓存保留在 $GOV_CACHE_DIR，可继续执行：$GOVCTL --cache $GOV_CACHE_DIR case list"

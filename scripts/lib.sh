@@ -10,7 +10,8 @@ GOV_PACKAGES=(
     build-essential cmake pkg-config ccache
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
     libsqlite3-dev sqlite3 libssl-dev libcsv-dev
-    libseccomp-dev libcurl4-openssl-dev
+    libseccomp-dev libcurl4-openssl-dev libcpp-httplib-dev openssl
+    libqt6sql6-psql postgresql
     qt6-charts-dev libqt6opengl6-dev qt6-translations-l10n xvfb xauth fonts-wqy-microhei
 )
 

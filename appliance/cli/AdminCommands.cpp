@@ -748,6 +748,8 @@ int runAdminCommand(CliContext &context, const QString &group, const QString &co
         return trustCommand(context, command, args);
     if (group == QLatin1String("operator"))
         return operatorCommand(context, command, args);
+    if (group == QLatin1String("sync"))
+        return syncCommand(context, command, args);
     *handled = false;
     return ExitUsage;
 }

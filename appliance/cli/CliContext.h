@@ -95,6 +95,7 @@ int runAdminCommand(CliContext &context, const QString &group, const QString &co
                     bool *handled);
 int runCaseCommand(CliContext &context, const QString &command, const QStringList &args);
 int trustCommand(CliContext &context, const QString &command, const QStringList &args);
+int syncCommand(CliContext &context, const QString &command, const QStringList &args);
 
 } // namespace cli
 } // namespace gov

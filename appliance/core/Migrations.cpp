@@ -200,8 +200,79 @@ ALTER TABLE outbox ADD COLUMN ref_id INTEGER;
 )sql");
 }
 
+// Version 5: the sync daemon's state. A push batch is stored with its
+// signed bytes before the first attempt, and its outbox rows point at it, so
+// a retry after a lost acknowledgement sends the same batch id, sequence and
+// bytes. `inbox` keeps every pulled upstream change once, by hub sequence;
+// `sync_conflicts` keeps the changes that could not be applied over the local
+// case and the pushed items that the hub kept as conflicts.
+Status migrateTo5(SqliteDatabase &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE sync_batches (
+    batch_id        TEXT PRIMARY KEY,
+    terminal_seq    INTEGER NOT NULL UNIQUE,
+    created_at      TEXT NOT NULL,
+    item_count      INTEGER NOT NULL,
+    body            BLOB NOT NULL,
+    state           TEXT NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_attempt_at TEXT,
+    last_error      TEXT,
+    acked_at        TEXT,
+    ack             BLOB,
+    hub_sequence    INTEGER
+) STRICT;
+CREATE INDEX sync_batches_state ON sync_batches(state, terminal_seq);
+
+ALTER TABLE outbox ADD COLUMN batch_id TEXT REFERENCES sync_batches(batch_id);
+CREATE INDEX outbox_batch ON outbox(batch_id);
+
+CREATE TABLE inbox (
+    hub_sequence INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    office_id    TEXT,
+    published_at TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    received_at  TEXT NOT NULL,
+    outcome      TEXT NOT NULL
+) STRICT;
+CREATE INDEX inbox_kind_key ON inbox(kind, key);
+
+CREATE TABLE calendar_updates (
+    year         INTEGER PRIMARY KEY,
+    version      INTEGER NOT NULL,
+    payload      TEXT NOT NULL,
+    hub_sequence INTEGER NOT NULL,
+    applied_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sync_conflicts (
+    id             INTEGER PRIMARY KEY,
+    source         TEXT NOT NULL,
+    case_number    TEXT NOT NULL,
+    hub_sequence   INTEGER UNIQUE,
+    batch_id       TEXT,
+    item_id        TEXT,
+    change_version INTEGER,
+    base_version   INTEGER,
+    local_version  INTEGER,
+    local_state    TEXT,
+    upstream_state TEXT,
+    reason         TEXT NOT NULL,
+    payload        TEXT NOT NULL,
+    detected_at    TEXT NOT NULL,
+    resolved_at    TEXT
+) STRICT;
+CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved_at, id);
+)sql");
+}
+
 using MigrationFunction = Status (*)(SqliteDatabase &);
-constexpr std::array<MigrationFunction, 4> kMigrations = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+constexpr std::array<MigrationFunction, 5> kMigrations = {migrateTo1, migrateTo2, migrateTo3, migrateTo4,
+                                                          migrateTo5};
 
 } // namespace
 

@@ -881,5 +881,69 @@
         <source>trust takes verify</source>
         <translation>trust 命令可用 verify</translation>
     </message>
+    <message>
+        <source>Sync with the hub (govsyncd does the work):</source>
+        <translation>与交换节点同步（由 govsyncd 执行）：</translation>
+    </message>
+    <message>
+        <source>  sync status                           show pending rows, the last success and error, conflicts</source>
+        <translation>  sync status                           显示待发送条目、最近一次成功和错误、冲突</translation>
+    </message>
+    <message>
+        <source>  sync now                              ask the running govsyncd for a round now</source>
+        <translation>  sync now                              请正在运行的 govsyncd 立即同步一轮</translation>
+    </message>
+    <message>
+        <source>  sync conflicts                        list upstream changes and pushed items kept as conflicts</source>
+        <translation>  sync conflicts                        列出作为冲突保留的上级变更和已推送条目</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Outbox rows waiting for the hub: %1 (in %2 unacknowledged batches)</source>
+        <translation>等待发送到交换节点的条目：%1（分属 %2 个未确认批次）</translation>
+    </message>
+    <message>
+        <source>Rows acknowledged by the hub: %1</source>
+        <translation>交换节点已确认的条目：%1</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>最近一次尝试：%1</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>最近一次成功：%1</translation>
+    </message>
+    <message>
+        <source>Last error (%1): %2</source>
+        <translation>最近一次错误（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Round in progress (%1): %2 of %3 rows pushed, %4 changes pulled</source>
+        <translation>同步进行中（%1）：已推送 %2/%3 条，已拉取 %4 项变更</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve: %1</source>
+        <translation>待处理的冲突：%1</translation>
+    </message>
+    <message>
+        <source>Sync requested. A running govsyncd starts a round within a few seconds; &quot;govctl sync status&quot; shows the result.</source>
+        <translation>已请求同步。正在运行的 govsyncd 会在几秒内开始一轮同步，可用“govctl sync status”查看结果。</translation>
+    </message>
+    <message>
+        <source>No sync conflicts.</source>
+        <translation>没有同步冲突。</translation>
+    </message>
+    <message>
+        <source>%1  case %2  %3: local version %4 (%5), upstream based on version %6 wants %7</source>
+        <translation>%1  办件 %2  %3：本地版本 %4（%5），上级基于版本 %6 要求改为 %7</translation>
+    </message>
+    <message>
+        <source>sync takes status, now or conflicts</source>
+        <translation>sync 的子命令为 status、now 或 conflicts</translation>
+    </message>
 </context>
 </TS>

@@ -658,6 +658,53 @@
     </message>
 </context>
 <context>
+    <name>gov::HttpsClient</name>
+    <message>
+        <source>The exchange hub cannot be reached. The request is retried later.</source>
+        <translation>无法连接交换节点，稍后将重试该请求。</translation>
+    </message>
+    <message>
+        <source>The connection to the exchange hub timed out. The request is retried later.</source>
+        <translation>与交换节点的连接超时，稍后将重试该请求。</translation>
+    </message>
+    <message>
+        <source>The connection to the exchange hub broke off. The request is retried later.</source>
+        <translation>与交换节点的连接中断，稍后将重试该请求。</translation>
+    </message>
+    <message>
+        <source>The exchange hub is busy (HTTP %1). The request is retried later.</source>
+        <translation>交换节点繁忙（HTTP %1），稍后将重试该请求。</translation>
+    </message>
+    <message>
+        <source>The request to the exchange hub was cancelled.</source>
+        <translation>发往交换节点的请求已取消。</translation>
+    </message>
+    <message>
+        <source>The exchange hub&apos;s certificate did not verify against the transport CA. Check the hub address and the CA file.</source>
+        <translation>交换节点的证书未通过传输 CA 的验证。请检查交换节点地址和 CA 文件。</translation>
+    </message>
+    <message>
+        <source>The exchange hub rejected this terminal&apos;s transport certificate. Renew or reinstall the certificate.</source>
+        <translation>交换节点拒绝了本终端的传输证书。请更新或重新安装该证书。</translation>
+    </message>
+    <message>
+        <source>The exchange hub rejected the request (HTTP %1).</source>
+        <translation>交换节点拒绝了该请求（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The exchange hub answered with a redirect (HTTP %1), which is not followed. Check the hub address.</source>
+        <translation>交换节点返回了重定向（HTTP %1），系统不会跟随重定向。请检查交换节点地址。</translation>
+    </message>
+    <message>
+        <source>The exchange hub&apos;s response is larger than the limit of %1 bytes.</source>
+        <translation>交换节点的应答超过了 %1 字节的上限。</translation>
+    </message>
+    <message>
+        <source>The connection to the exchange hub is misconfigured. Check the hub address, the certificate files and the transport settings.</source>
+        <translation>与交换节点的连接配置有误。请检查交换节点地址、证书文件和传输设置。</translation>
+    </message>
+</context>
+<context>
     <name>gov::KeyFile</name>
     <message>
         <source>The key file %1 is a symbolic link, which is not accepted because the key could be redirected to another file. Replace the link with the key file itself, then run: chmod 600 %1</source>
@@ -949,6 +996,52 @@
     <message>
         <source>The cache file %1 is empty: it was truncated, or &quot;govctl init&quot; was interrupted. Restore the cache folder from its backup, or move the empty file away and run &quot;govctl init&quot; to start a new cache.</source>
         <translation>缓存文件 %1 为空：文件已被截断，或“govctl init”执行中断。请从备份恢复缓存文件夹，或移走该空文件后运行“govctl init”新建缓存。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::SyncConfig</name>
+    <message>
+        <source>Cannot open the govsyncd configuration file %1. Check the path.</source>
+        <translation>无法打开 govsyncd 配置文件 %1。请检查路径。</translation>
+    </message>
+    <message>
+        <source>The govsyncd configuration file %1 is not valid JSON: %2.</source>
+        <translation>govsyncd 配置文件 %1 不是有效的 JSON：%2。</translation>
+    </message>
+    <message>
+        <source>The govsyncd configuration file %1 is invalid: %2.</source>
+        <translation>govsyncd 配置文件 %1 无效：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::SyncEngine</name>
+    <message>
+        <source>The terminal&apos;s SM2 certificate is missing. Set &quot;terminal.certificates&quot; in the govsyncd configuration.</source>
+        <translation>缺少本终端的 SM2 证书。请在 govsyncd 配置中设置“terminal.certificates”。</translation>
+    </message>
+    <message>
+        <source>The terminal key (%1) does not belong to the SM2 certificate &quot;%2&quot;. Install the certificate that was issued for this terminal&apos;s key.</source>
+        <translation>终端密钥（%1）与 SM2 证书“%2”不匹配。请安装为本终端密钥签发的证书。</translation>
+    </message>
+    <message>
+        <source>The SM2 certificate is issued to &quot;%1&quot;, but the terminal id is &quot;%2&quot;. They must be the same.</source>
+        <translation>SM2 证书的持有者是“%1”，而终端编号是“%2”，二者必须相同。</translation>
+    </message>
+    <message>
+        <source>The batch size and pull limit must be from 1 to %1, and the attempts at least 1.</source>
+        <translation>批大小和拉取上限必须在 1 到 %1 之间，重试次数至少为 1。</translation>
+    </message>
+    <message>
+        <source>The sync round was stopped.</source>
+        <translation>本轮同步已停止。</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached.</source>
+        <translation>无法连接交换节点。</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached after %1 attempts (%2). The pending items stay in the cache and the next round sends them.</source>
+        <translation>尝试 %1 次后仍无法连接交换节点（%2）。待发送的数据保留在缓存中，下一轮同步时发送。</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1644,206 @@
     </message>
 </context>
 <context>
+    <name>gov::exchange::ProtocolError</name>
+    <message>
+        <source>The exchange message is malformed. Update the software on both sides.</source>
+        <translation>交换报文格式错误。请升级双方的软件。</translation>
+    </message>
+    <message>
+        <source>The exchange message is too large for the hub. Send fewer items per batch.</source>
+        <translation>交换报文超过交换节点的大小上限。请减少每批的条目数。</translation>
+    </message>
+    <message>
+        <source>The hub does not support this protocol version. Update the software on both sides.</source>
+        <translation>交换节点不支持该协议版本。请升级双方的软件。</translation>
+    </message>
+    <message>
+        <source>The exchange message was sent to the wrong address. Check the hub URL.</source>
+        <translation>交换报文发送到了错误的地址。请检查交换节点 URL。</translation>
+    </message>
+    <message>
+        <source>The hub does not know the position to continue from. Start the download again from the beginning.</source>
+        <translation>交换节点无法识别续传位置。请从头重新下载。</translation>
+    </message>
+    <message>
+        <source>The signature of the exchange message is invalid. The message was changed or signed with the wrong key.</source>
+        <translation>交换报文的签名无效：报文被改动过，或使用了错误的密钥签名。</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate is not issued by a trusted authority. Install the authority&apos;s root certificate.</source>
+        <translation>签名者的证书不是由受信任的机构签发的。请安装该机构的根证书。</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate has expired. Renew the certificate.</source>
+        <translation>签名者的证书已过期。请更新证书。</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate is not valid yet. Check the system clock.</source>
+        <translation>签名者的证书尚未生效。请检查系统时钟。</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate has been revoked. Request a new certificate.</source>
+        <translation>签名者的证书已被吊销。请申请新证书。</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate cannot be used for data exchange. Request a certificate for data exchange.</source>
+        <translation>签名者的证书不能用于数据交换。请申请数据交换用证书。</translation>
+    </message>
+    <message>
+        <source>The message is signed with a certificate that is not registered for this terminal.</source>
+        <translation>报文所用的签名证书未登记在本终端名下。</translation>
+    </message>
+    <message>
+        <source>This terminal is not registered at the hub. Ask the hub administrator to register it.</source>
+        <translation>本终端未在交换节点登记。请联系交换节点管理员登记。</translation>
+    </message>
+    <message>
+        <source>This terminal may not send data for the office named in the message.</source>
+        <translation>本终端无权发送报文中所列单位的数据。</translation>
+    </message>
+    <message>
+        <source>The connection certificate does not belong to this terminal. Check the terminal&apos;s certificates.</source>
+        <translation>连接证书不属于本终端。请检查本终端的证书。</translation>
+    </message>
+    <message>
+        <source>The hub already received a different message with the same identifier.</source>
+        <translation>交换节点已收到另一份标识相同的报文。</translation>
+    </message>
+    <message>
+        <source>The hub already received a newer batch from this terminal.</source>
+        <translation>交换节点已收到本终端更新的批次。</translation>
+    </message>
+    <message>
+        <source>The system clock differs too much from the hub&apos;s clock. Set the correct time.</source>
+        <translation>系统时钟与交换节点的时钟相差过大。请校准时间。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer does not match the request.</source>
+        <translation>交换节点的应答与请求不符。</translation>
+    </message>
+    <message>
+        <source>The hub does not offer this service. Check the hub URL.</source>
+        <translation>交换节点不提供该服务。请检查交换节点 URL。</translation>
+    </message>
+    <message>
+        <source>The hub failed to process the message. The terminal will try again later.</source>
+        <translation>交换节点处理报文失败。终端稍后将重试。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::HubConfig</name>
+    <message>
+        <source>Cannot open the hub configuration file %1. Check the path.</source>
+        <translation>无法打开交换节点配置文件 %1。请检查路径。</translation>
+    </message>
+    <message>
+        <source>The hub configuration file %1 is not valid JSON: %2.</source>
+        <translation>交换节点配置文件 %1 不是有效的 JSON：%2。</translation>
+    </message>
+    <message>
+        <source>The hub configuration file %1 is invalid: %2.</source>
+        <translation>交换节点配置文件 %1 无效：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::HubService</name>
+    <message>
+        <source>Cannot open the file %1. Check the hub configuration.</source>
+        <translation>无法打开文件 %1。请检查交换节点配置。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s signing key does not match its certificate %1.</source>
+        <translation>交换节点的签名密钥与其证书 %1 不匹配。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::HubStoreFactory</name>
+    <message>
+        <source>The database password file %1 cannot be read.</source>
+        <translation>无法读取数据库密码文件 %1。</translation>
+    </message>
+    <message>
+        <source>hub.database must be written as postgresql://user@host:port/database. Put the password in %1 or in hub.databasePasswordFile, not in the URL.</source>
+        <translation>hub.database 的格式必须是 postgresql://用户@主机:端口/数据库。密码请放在 %1 或 hub.databasePasswordFile 中，不要写在 URL 里。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::PostgresHubStore</name>
+    <message>
+        <source>The PostgreSQL driver of Qt SQL is not installed on this hub.</source>
+        <translation>本交换节点未安装 Qt SQL 的 PostgreSQL 驱动。</translation>
+    </message>
+    <message>
+        <source>The hub cannot reach its database %1 on %2. Try again later.</source>
+        <translation>交换节点无法连接位于 %2 的数据库 %1。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The hub database was created by a newer govhub (schema %1). Update this hub.</source>
+        <translation>交换节点的数据库由更新版本的 govhub 创建（结构版本 %1）。请升级本交换节点。</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 is not newer than the published version %3.</source>
+        <translation>%2 的版本 %1 不比已发布的版本 %3 新。</translation>
+    </message>
+    <message>
+        <source>Case %1 is unknown at this hub. Name the office the status change is for.</source>
+        <translation>本交换节点没有办件 %1。请指明该状态变更所属的单位。</translation>
+    </message>
+    <message>
+        <source>The hub database is unavailable or refused the change. Try again later.</source>
+        <translation>交换节点的数据库不可用或拒绝了该修改。请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::PublishCommand</name>
+    <message>
+        <source>Unknown change kind &quot;%1&quot;. Use catalog, calendar or case.status.</source>
+        <translation>未知的变更类型“%1”。请使用 catalog、calendar 或 case.status。</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is invalid: use 1 to 64 characters without spaces.</source>
+        <translation>键“%1”无效：请使用 1 到 64 个不含空格的字符。</translation>
+    </message>
+    <message>
+        <source>The version must be a whole number of at least 1.</source>
+        <translation>版本号必须是不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>The office id &quot;%1&quot; is invalid.</source>
+        <translation>单位编号“%1”无效。</translation>
+    </message>
+    <message>
+        <source>Cannot open the payload file %1.</source>
+        <translation>无法打开数据文件 %1。</translation>
+    </message>
+    <message>
+        <source>The payload file %1 must hold one JSON object.</source>
+        <translation>数据文件 %1 必须包含一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The payload file %1 holds a number with a fraction or out of range; write it as a string.</source>
+        <translation>数据文件 %1 中有带小数或超出范围的数字，请把它写成字符串。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::SqliteHubStore</name>
+    <message>
+        <source>Version %1 of %2 is not newer than the published version %3.</source>
+        <translation>%2 的版本 %1 不比已发布的版本 %3 新。</translation>
+    </message>
+    <message>
+        <source>Case %1 is unknown at this hub. Name the office the status change is for.</source>
+        <translation>本交换节点没有办件 %1。请指明该状态变更所属的单位。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::TerminalRegistry</name>
+    <message>
+        <source>Cannot open the certificate file %1. Check the hub configuration.</source>
+        <translation>无法打开证书文件 %1。请检查交换节点配置。</translation>
+    </message>
+</context>
+<context>
     <name>gov::sandbox::Sandbox</name>
     <message>
         <source>The process sandbox could not be set up (%1). Restart the appliance; if it fails again, contact the maintainer.</source>
@@ -1582,6 +1875,41 @@
     <message>
         <source>The sandbox supervisor could not open its report channel (%1). Restart the appliance.</source>
         <translation>隔离进程监管程序未能打开违规报告通道（%1）。请重新启动一体机。</translation>
+    </message>
+</context>
+<context>
+    <name>govhub</name>
+    <message>
+        <source>Cannot write the ready file %1.</source>
+        <translation>无法写入就绪文件 %1。</translation>
+    </message>
+    <message>
+        <source>Exchange hub: receives signed batches from terminals and serves upstream changes.</source>
+        <translation>交换节点：接收终端发来的签名批次，并提供上级变更。</translation>
+    </message>
+    <message>
+        <source>serve, publish or conflicts</source>
+        <translation>serve、publish 或 conflicts</translation>
+    </message>
+    <message>
+        <source>The hub configuration file (JSON).</source>
+        <translation>交换节点配置文件（JSON）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>serve: write the listening port to this file once ready.</source>
+        <translation>serve：就绪后把监听端口写入该文件。</translation>
+    </message>
+    <message>
+        <source>Usage: govhub serve|publish|conflicts --config FILE [options]</source>
+        <translation>用法：govhub serve|publish|conflicts --config 文件 [选项]</translation>
+    </message>
+    <message>
+        <source>Unknown command %1. Use serve, publish or conflicts.</source>
+        <translation>未知命令 %1。请使用 serve、publish 或 conflicts。</translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1965,49 @@
     <message>
         <source>govsupervisor: %1 failed %2 times in a row and is not restarted. Check the security events (govctl audit export --only security).</source>
         <translation>govsupervisor：%1 连续失败 %2 次，不再重启。请检查安全事件（govctl audit export --only security）。</translation>
+    </message>
+</context>
+<context>
+    <name>govsyncd</name>
+    <message>
+        <source>Cannot read the terminal&apos;s SM2 certificate file %1. Check &quot;terminal.certificates&quot; in the govsyncd configuration.</source>
+        <translation>无法读取本终端的 SM2 证书文件 %1。请检查 govsyncd 配置中的“terminal.certificates”。</translation>
+    </message>
+    <message>
+        <source>Another govsyncd is already running on the cache %1 (lock file %2). Stop it first; only one may sync a cache.</source>
+        <translation>缓存 %1 上已有一个 govsyncd 在运行（锁文件 %2）。请先停止它：同一缓存只能由一个进程同步。</translation>
+    </message>
+    <message>
+        <source>Sync daemon: pushes the cache&apos;s outbox to the hub and pulls upstream changes.</source>
+        <translation>同步守护进程：把缓存发件箱中的数据推送到交换节点，并拉取上级的变更。</translation>
+    </message>
+    <message>
+        <source>The govsyncd configuration file (JSON).</source>
+        <translation>govsyncd 配置文件（JSON）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The cache folder (default: &quot;cache&quot; of the configuration, else $GOV_CACHE_DIR).</source>
+        <translation>缓存文件夹（默认：配置中的“cache”，否则为 $GOV_CACHE_DIR）。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Run one round and exit: 0 success, 1 hub unreachable, 3 rejected by the hub, 4 cache or key failure.</source>
+        <translation>同步一轮后退出：0 成功，1 无法连接交换节点，3 被交换节点拒绝，4 缓存或密钥故障。</translation>
+    </message>
+    <message>
+        <source>Usage: govsyncd --config FILE [--cache DIR] [--once]</source>
+        <translation>用法：govsyncd --config 文件 [--cache 目录] [--once]</translation>
+    </message>
+    <message>
+        <source>No cache folder: set &quot;cache&quot; in the configuration, --cache or GOV_CACHE_DIR.</source>
+        <translation>未指定缓存文件夹：请在配置中设置“cache”，或使用 --cache 或 GOV_CACHE_DIR。</translation>
     </message>
 </context>
 </TS>
