@@ -105,9 +105,13 @@ void applyLandlock(const Options &options, AppliedLayers &layers)
         layers.landlockSkipped = outcome.skipped;
     }
 
-    if (!layers.landlock) {
+    // A role that turns Landlock off on purpose (govctl) is no warning.
+    if (!layers.landlock && !options.landlock) {
+        qCInfo(lcSandbox).noquote() << "role" << roleName(options.role) << "runs without Landlock:"
+                                    << layers.landlockSkipped;
+    } else if (!layers.landlock) {
         qCWarning(lcSandbox).noquote() << "role" << roleName(options.role) << "runs without Landlock:"
-                             << layers.landlockSkipped;
+                                       << layers.landlockSkipped;
     }
 }
 
