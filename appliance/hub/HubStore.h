@@ -41,7 +41,7 @@ struct AppliedBatch {
     QByteArray ack;
 };
 
-// What recordBatch() did.
+// The outcome of recordBatch().
 struct RecordResult {
     enum class Outcome {
         Applied,         // recorded now, and `ack` is the new signed ack

@@ -1,4 +1,4 @@
-// govhub: the exchange hub. `serve` answers signed push and pull requests
+// govhub: the exchange hub. `serve` responds to signed push and pull requests
 // over HTTPS with mutual TLS. `publish` adds an upstream change (catalog,
 // calendar, case status) for terminals to pull. `conflicts` lists pushed
 // items that wrote another office's case.
@@ -39,7 +39,7 @@ int fail(const gov::Error &error)
     return 1;
 }
 
-// Writes the bound port for whoever waits for the hub to be ready.
+// Writes the bound port for the process that waits for the hub to be ready.
 bool writeReadyFile(const QString &path, int port)
 {
     QSaveFile file(path);

@@ -24,12 +24,12 @@ namespace exchange {
 class SignedMessage;
 }
 
-// What a sync round needs besides the cache and the HTTPS client.
+// Settings of a sync round, besides the cache and the HTTPS client.
 struct SyncSettings {
     QString hubUrl;        // https://host:port, without a path
-    QString hubId;         // when set, answers must be signed by a certificate with this CN and carry this hub id
+    QString hubId;         // when set, hub responses must be signed by a certificate with this CN and carry this hub id
     QString terminalId;    // the CN of the terminal's SM2 and TLS certificates
-    QString officeId;      // the office whose cases this cache holds
+    QString officeId;      // the office whose cases this cache contains
     int batchSize = 200;   // outbox rows per push batch, 1 to exchange::kMaxItemsPerBatch
     int pullLimit = 200;   // changes per pull response, 1 to exchange::kMaxChangesPerPull
     int maxAttempts = 6;   // attempts per request within one round, for retryable failures

@@ -20,7 +20,7 @@ inline const QString kConflict = QStringLiteral("conflict");
 inline const QString kInvalid = QStringLiteral("invalid");
 } // namespace inboxoutcome
 
-// What one pull response did to the cache.
+// The effect of one pull response on the cache.
 struct PullApplied {
     int applied = 0;
     int conflicts = 0;

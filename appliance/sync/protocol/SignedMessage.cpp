@@ -141,7 +141,7 @@ ProtocolResult<QList<crypto::Certificate>> SignedMessage::verify(const crypto::C
 
     const QByteArray publicKey = sm2PublicKeyOf(m_signer);
     if (publicKey.isEmpty())
-        return fail(ProtocolError::CertificateInvalid, QStringLiteral("the signer certificate holds no SM2 key"));
+        return fail(ProtocolError::CertificateInvalid, QStringLiteral("the signer certificate contains no SM2 key"));
 
     Status signature = provider.sm2Verify(publicKey, m_canonicalBody, m_signature, crypto::defaultSm2Id());
     if (!signature) {

@@ -79,7 +79,7 @@ private:
 ProtocolError errorForReason(crypto::TrustStore::Reason reason);
 
 // The 65-byte public point (04||x||y) of an SM2 certificate, or an empty
-// array when the certificate holds no SM2 key.
+// array when the certificate contains no SM2 key.
 QByteArray sm2PublicKeyOf(const crypto::Certificate &certificate);
 
 } // namespace gov::exchange

@@ -4,17 +4,18 @@
 
 namespace gov {
 
-// What the sync engine does after a request: keep the batch and try again
-// later with back-off, or stop retrying because a repeat cannot succeed
-// until someone changes the configuration, the certificates or the batch.
+// The sync engine's next step after a request: keep the batch and try
+// again later with back-off, or stop retrying, because a repeat cannot
+// succeed until someone changes the configuration, the certificates or the
+// batch.
 enum class TransportOutcome {
     Success,
     Retryable,
     Permanent,
 };
 
-// Why a request failed. Each reason has one outcome, set in
-// outcomeOf(TransportFailure); the comment gives it.
+// The reason a request failed. Each reason has one outcome, set in
+// outcomeOf(TransportFailure) and given in the comment beside it.
 enum class TransportFailure {
     None,
     ConnectFailed,             // retryable: refused, unreachable, name not resolved
