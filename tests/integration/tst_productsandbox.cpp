@@ -61,6 +61,7 @@ private slots:
     void init();
 
     void govctlEntersCliRole();
+    void platformProbeInsideCliRole();
     void govctlRejectsUnknownMode();
     void govctlOffModeWarns();
     void supervisorRecordsViolation();
@@ -128,6 +129,22 @@ void ProductSandboxTest::govctlEntersCliRole()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains(QLatin1String("role cli applied")), qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("seccomp")), qPrintable(run.err));
+}
+
+void ProductSandboxTest::platformProbeInsideCliRole()
+{
+    // `govctl platform` probes Landlock with landlock_create_ruleset after
+    // the role is applied; the filter must let that call through.
+    QProcessEnvironment environment = baseEnvironment();
+    environment.insert(QStringLiteral("GOV_SANDBOX"), QStringLiteral("required"));
+    const Run run = runProgram(m_govctl, {QStringLiteral("--json"), QStringLiteral("--cache"), m_cache,
+                                          QStringLiteral("platform")},
+                               environment);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(!run.err.contains(QLatin1String("outside the allowlist")), qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("\"landlock")), qPrintable(run.out));
+    const QRegularExpression filtered(QStringLiteral("\"seccomp_mode\":\\s*2"));
+    QVERIFY2(run.out.contains(filtered), qPrintable(run.out));
 }
 
 void ProductSandboxTest::govctlRejectsUnknownMode()
