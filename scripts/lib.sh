@@ -12,6 +12,7 @@ GOV_PACKAGES=(
     libsqlite3-dev sqlite3 libssl-dev libcsv-dev
     libseccomp-dev libcurl4-openssl-dev libcpp-httplib-dev openssl
     libqt6sql6-psql postgresql
+    libqt6sql6-odbc unixodbc unixodbc-dev odbc-postgresql
     qt6-charts-dev libqt6opengl6-dev qt6-translations-l10n xvfb xauth fonts-wqy-microhei
 )
 

@@ -1,7 +1,9 @@
 // govctl: the command-line shell over libgovcore for scripts, administrators
 // and the civil servant's job when no client is at hand.
 
+#include "CacheCommands.h"
 #include "CliContext.h"
+#include "DbLogging.h"
 #include "ProcessSandbox.h"
 
 #include <QCoreApplication>
@@ -31,8 +33,10 @@ void logHandler(QtMsgType type, const QMessageLogContext &context, const QString
         level = "info";
     else if (type == QtWarningMsg)
         level = "warning";
+    // Qt's SQL drivers log the server's error text, which can quote row
+    // values, so it is cut off before it reaches standard error.
     std::fprintf(stderr, "%s %s: %s\n", context.category ? context.category : "default", level,
-                 message.toUtf8().constData());
+                 gov::db::withoutServerText(message).toUtf8().constData());
 }
 
 void installTranslations(QCoreApplication &app, const QString &language)
@@ -63,6 +67,7 @@ void printHelp()
         QT_TRANSLATE_NOOP("govctl", "  status                                show the cache, its counts and the calendar version"),
         QT_TRANSLATE_NOOP("govctl", "  catalog import FILE | catalog list    load or list service matters"),
         QT_TRANSLATE_NOOP("govctl", "  divisions import FILE                 load a full GB/T 2260 division list (any revision)"),
+        QT_TRANSLATE_NOOP("govctl", "  cache migrate --to URL [--from URL]   copy the cache to another database and verify the copy"),
         "",
         QT_TRANSLATE_NOOP("govctl", "Cases:"),
         QT_TRANSLATE_NOOP("govctl", "  case new --matter CODE --name NAME (--id NUMBER | --uscc CODE --legal-rep NAME) ..."),
@@ -112,15 +117,17 @@ int firstUndecodableArgument(int argc, char *argv[])
 }
 
 // Applies the cli role: seccomp without Landlock, because an administrator
-// may point govctl at any file (exports, imports, keys).
-int enterCliSandbox(CliContext &context)
+// may point govctl at any file (exports, imports, keys). With `network`
+// (cache migrate to or from a database server) it applies the sync role,
+// whose filter differs only in allowing IPv4, IPv6 and NETLINK_ROUTE sockets.
+int enterCliSandbox(CliContext &context, bool network = false)
 {
     const gov::Result<gov::sandbox::SandboxMode> mode = gov::sandbox::sandboxModeFromEnvironment();
     if (!mode)
         return context.usage(mode.error().userText);
 
     gov::sandbox::Options options;
-    options.role = gov::sandbox::Role::Cli;
+    options.role = network ? gov::sandbox::Role::Sync : gov::sandbox::Role::Cli;
     options.landlock = false;
     options.networkNamespace = false;
     const gov::Result<gov::sandbox::EntryReport> report = gov::sandbox::enterRole(options, *mode);
@@ -216,6 +223,8 @@ int main(int argc, char *argv[])
     }
 
     context.setGlobals(cacheDir, actor, json, today);
+    if (!args.isEmpty() && args.first() == QLatin1String("cache"))
+        return runCacheCommand(context, args.mid(1), [&context](bool network) { return enterCliSandbox(context, network); });
     if (const int code = enterCliSandbox(context); code != ExitOk)
         return code;
 

@@ -1,5 +1,7 @@
 #include "AuditLog.h"
 
+#include "AuditChainVerifier.h"
+
 #include "CryptoProvider.h"
 #include "Logging.h"
 #include "SqliteDatabase.h"
@@ -279,165 +281,69 @@ Result<AuditRecord> AuditLog::append(const QString &actor, const QString &action
 
 Result<AuditVerification> AuditLog::verify(const QByteArray &trustedKey)
 {
-    AuditVerification result;
-    QByteArray expectedPrev = genesisHash();
-    qint64 expectedSeq = 1;
+    AuditChainVerifier verifier(m_crypto);
+    {
+        Result<SqliteStatement> rows = m_db.prepare(
+            "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit ORDER BY seq");
+        if (!rows)
+            return rows.error();
+        while (true) {
+            Result<bool> row = rows->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
 
-    auto fail = [&result](qint64 seq, const QString &problem) {
-        result.intact = false;
-        result.firstBrokenSeq = seq;
-        result.problem = problem;
-        qCWarning(lcAudit) << "audit chain broken at record" << seq;
-    };
-
-    Result<SqliteStatement> rows = m_db.prepare(
-        "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit ORDER BY seq");
-    if (!rows)
-        return rows.error();
-
-    while (true) {
-        Result<bool> row = rows->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-
-        AuditRecord record;
-        record.seq = rows->int64(0);
-        record.at = QDateTime::fromString(rows->text(1), Qt::ISODateWithMs);
-        record.actor = rows->text(2);
-        record.action = rows->text(3);
-        record.object = rows->text(4);
-        record.detail = rows->text(5);
-        record.prevHash = rows->blob(6);
-        record.hash = rows->blob(7);
-        ++result.records;
-
-        if (record.seq != expectedSeq) {
-            fail(expectedSeq, Text::tr("record %1 is missing (the next record is %2): a record was deleted")
-                                  .arg(expectedSeq)
-                                  .arg(record.seq));
-            return result;
+            AuditRecord record;
+            record.seq = rows->int64(0);
+            record.at = QDateTime::fromString(rows->text(1), Qt::ISODateWithMs);
+            record.actor = rows->text(2);
+            record.action = rows->text(3);
+            record.object = rows->text(4);
+            record.detail = rows->text(5);
+            record.prevHash = rows->blob(6);
+            record.hash = rows->blob(7);
+            Result<bool> intact = verifier.addRecord(record);
+            if (!intact)
+                return intact.error();
+            if (!*intact)
+                return verifier.result();
         }
-        if (record.prevHash != expectedPrev) {
-            fail(record.seq, Text::tr("record %1 does not link to record %2: records were inserted, deleted "
-                                "or reordered")
-                                 .arg(record.seq)
-                                 .arg(record.seq - 1));
-            return result;
-        }
-        Result<QByteArray> hash = m_crypto.sm3(canonicalBytes(record));
-        if (!hash)
-            return hash.error();
-        if (*hash != record.hash) {
-            fail(record.seq, Text::tr("record %1 was changed after it was written (its SM3 digest does not match)")
-                                 .arg(record.seq));
-            return result;
-        }
-        expectedPrev = record.hash;
-        ++expectedSeq;
     }
 
-    Result<SqliteStatement> head = m_db.prepare("SELECT value FROM meta WHERE key = 'audit_head'");
+    Result<QString> head = metaValue("audit_head");
     if (!head)
         return head.error();
-    Result<bool> headRow = head->step();
-    if (!headRow)
-        return headRow.error();
-    if (*headRow) {
-        const QStringList parts = head->text(0).split(QLatin1Char(':'));
-        const qint64 headSeq = parts.value(0).toLongLong();
-        const QByteArray headHash = QByteArray::fromHex(parts.value(1).toLatin1());
-        if (headSeq != expectedSeq - 1 || headHash != expectedPrev) {
-            fail(expectedSeq, Text::tr("the chain ends at record %1 but the recorded head is record %2: "
-                                 "records at the end were removed")
-                                  .arg(expectedSeq - 1)
-                                  .arg(headSeq));
-        }
-    } else if (result.records > 0) {
-        fail(1, Text::tr("the recorded head of the chain is missing"));
-    }
-    if (!result.intact)
-        return result;
+    verifier.checkHead(*head);
+    if (!verifier.result().intact)
+        return verifier.result();
 
-    if (Status status = verifyCheckpoints(result, expectedSeq - 1, trustedKey); !status)
-        return status.error();
-    return result;
-}
-
-Status AuditLog::verifyCheckpoints(AuditVerification &result, qint64 lastSeq, const QByteArray &trustedKey)
-{
-    auto fail = [&result](qint64 seq, const QString &problem) {
-        result.intact = false;
-        result.firstBrokenSeq = seq;
-        result.problem = problem;
-        qCWarning(lcAudit) << "audit checkpoint check failed at record" << seq;
-    };
-
-    result.signerKey = trustedKey;
-    if (result.signerKey.isEmpty()) {
+    QByteArray signerKey = trustedKey;
+    if (signerKey.isEmpty()) {
         Result<QString> recorded = metaValue("terminal_public_key");
         if (!recorded)
             return recorded.error();
-        result.signerKey = QByteArray::fromHex(recorded->toLatin1());
+        signerKey = QByteArray::fromHex(recorded->toLatin1());
     }
-    result.signerPinned = !result.signerKey.isEmpty();
-
     Result<QString> cacheId = metaValue("cache_id");
     if (!cacheId)
         return cacheId.error();
     Result<QList<AuditCheckpoint>> list = checkpoints();
     if (!list)
         return list.error();
-
-    for (const AuditCheckpoint &checkpoint : *list) {
-        ++result.checkpoints;
-        if (checkpoint.seq > lastSeq) {
-            fail(lastSeq + 1, Text::tr("a checkpoint signed on %1 covers records up to %2, but the chain ends at "
-                                       "record %3: records at the end were removed")
-                                  .arg(timestamp(checkpoint.at))
-                                  .arg(checkpoint.seq)
-                                  .arg(lastSeq));
-            return {};
-        }
-
+    auto recordHash = [this](qint64 seq) -> Result<std::optional<QByteArray>> {
         Result<SqliteStatement> stmt = m_db.prepare("SELECT hash FROM audit WHERE seq = ?1");
         if (!stmt)
             return stmt.error();
-        stmt->bind(1, checkpoint.seq);
+        stmt->bind(1, seq);
         Result<bool> row = stmt->step();
         if (!row)
             return row.error();
-        if (!*row || stmt->blob(0) != checkpoint.hash) {
-            fail(checkpoint.seq, Text::tr("record %1 is not the record that the checkpoint of %2 signed: the "
-                                          "chain was rewritten")
-                                     .arg(checkpoint.seq)
-                                     .arg(timestamp(checkpoint.at)));
-            return {};
-        }
-
-        const QByteArray &key = result.signerPinned ? result.signerKey : checkpoint.signerKey;
-        if (result.signerPinned && checkpoint.signerKey != result.signerKey) {
-            fail(checkpoint.seq, Text::tr("the checkpoint at record %1 was signed by another key (%2), not by "
-                                          "this terminal's key (%3)")
-                                     .arg(checkpoint.seq)
-                                     .arg(QString::fromLatin1(checkpoint.signerKey.toHex().left(16)),
-                                          QString::fromLatin1(result.signerKey.toHex().left(16))));
-            return {};
-        }
-        Status signature = m_crypto.sm2Verify(key, checkpointBytes(checkpoint, *cacheId), checkpoint.signature);
-        if (!signature) {
-            if (signature.error().code != ErrorCode::Integrity && signature.error().code != ErrorCode::InvalidInput)
-                return signature.error();
-            fail(checkpoint.seq, Text::tr("the signature of the checkpoint at record %1 does not verify: the "
-                                          "checkpoint was forged or changed")
-                                     .arg(checkpoint.seq));
-            return {};
-        }
-        result.lastCheckpointSeq = checkpoint.seq;
-    }
-    result.unsealedRecords = lastSeq - result.lastCheckpointSeq;
-    return {};
+        return *row ? std::optional<QByteArray>(stmt->blob(0)) : std::nullopt;
+    };
+    if (Status status = verifier.checkCheckpoints(*list, *cacheId, signerKey, recordHash); !status)
+        return status.error();
+    return verifier.result();
 }
 
 } // namespace gov

@@ -107,7 +107,6 @@ public:
 private:
     Result<qint64> lastCheckpointSeq();
     Result<QString> metaValue(const char *key);
-    Status verifyCheckpoints(AuditVerification &result, qint64 lastSeq, const QByteArray &trustedKey);
 
     SqliteDatabase &m_db;
     const crypto::CryptoProvider &m_crypto;

@@ -59,6 +59,8 @@ struct CaseListing {
 // changes data runs in one transaction with its audit record and outbox row,
 // and returns only after the commit is synced to disk, so a caller may tell
 // the user "saved" when it returns successfully.
+// NOTE: the running cache uses SQLite only. The govdb layer (PostgreSQL,
+// ODBC) serves `govctl cache migrate` so far, not this class.
 class CaseStore {
 public:
     ~CaseStore();

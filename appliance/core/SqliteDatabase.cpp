@@ -377,6 +377,11 @@ Status SqliteDatabase::setUserVersion(int version)
     return exec(sql.constData());
 }
 
+int SqliteDatabase::extendedErrorCode() const
+{
+    return sqlite3_extended_errcode(m_db);
+}
+
 Error SqliteDatabase::lastError(const QString &what) const
 {
     return sqliteError(m_db, sqlite3_extended_errcode(m_db), what, m_path);

@@ -80,6 +80,8 @@ public:
     Status setUserVersion(int version);
 
     Error lastError(const QString &what) const;
+    // The extended result code of the last failed call (sqlite3.h).
+    int extendedErrorCode() const;
 
 private:
     SqliteDatabase() = default;
