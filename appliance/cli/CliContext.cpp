@@ -76,7 +76,10 @@ bool CliContext::parse(const QStringList &arguments, const QList<OptionSpec> &op
             return false;
         }
     }
-    if (m_parser->positionalArguments().size() != positional.size()) {
+    // A last positional name ending in "..." takes one or more arguments.
+    const bool variadic = !positional.isEmpty() && positional.last().endsWith(QLatin1String("..."));
+    const qsizetype given = m_parser->positionalArguments().size();
+    if (variadic ? given < positional.size() : given != positional.size()) {
         if (positional.isEmpty())
             usage(Text::tr("%1 takes no arguments").arg(commandName));
         else

@@ -5,6 +5,7 @@
 #include "CliContext.h"
 #include "DbLogging.h"
 #include "ProcessSandbox.h"
+#include "UpdateCommands.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -93,6 +94,11 @@ void printHelp()
         QT_TRANSLATE_NOOP("govctl", "Operators of the workbench:"),
         QT_TRANSLATE_NOOP("govctl", "  operator add ID --name NAME           add an operator; the PIN is read from standard input"),
         QT_TRANSLATE_NOOP("govctl", "  operator unlock ID                    lift the lock after repeated wrong PINs"),
+        "",
+        QT_TRANSLATE_NOOP("govctl", "Signed update bundles:"),
+        QT_TRANSLATE_NOOP("govctl", "  update verify BUNDLE                  check whether a bundle may be installed, and why not"),
+        QT_TRANSLATE_NOOP("govctl", "  update apply BUNDLE                   verify a bundle and install its packages with dpkg"),
+        QT_TRANSLATE_NOOP("govctl", "  update sign --key KEY --cert CERT --version V --arch A --expires DATE -o BUNDLE DEB..."),
         "",
         QT_TRANSLATE_NOOP("govctl", "The cache folder is --cache DIR, else $GOV_CACHE_DIR, else ./govcache."),
         QT_TRANSLATE_NOOP("govctl", "Run \"govctl COMMAND --help\" for the options of one command."),
@@ -223,6 +229,10 @@ int main(int argc, char *argv[])
     }
 
     context.setGlobals(cacheDir, actor, json, today);
+    // update runs dpkg-query and forks its dpkg launcher before the role
+    // forbids execve, so it enters the role itself.
+    if (!args.isEmpty() && args.first() == QLatin1String("update"))
+        return runUpdateCommand(context, args.mid(1), [&context] { return enterCliSandbox(context); });
     if (!args.isEmpty() && args.first() == QLatin1String("cache"))
         return runCacheCommand(context, args.mid(1), [&context](bool network) { return enterCliSandbox(context, network); });
     if (const int code = enterCliSandbox(context); code != ExitOk)

@@ -104,6 +104,20 @@ Error writeError(const QString &path, const QString &operation, int error)
             .arg(path, systemError(error)));
 }
 
+// Returns whether root may read a key owned by `owner`: the key belongs to
+// the service user that owns its folder (root applying an update to the
+// service's cache), and no other user can write to that folder.
+bool rootReadsServiceKey(const QString &path, uid_t owner)
+{
+    if (::geteuid() != 0)
+        return false;
+    struct stat folder {};
+    const QByteArray folderPath = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (::lstat(folderPath.constData(), &folder) != 0 || !S_ISDIR(folder.st_mode))
+        return false;
+    return folder.st_uid == owner && (folder.st_mode & 022) == 0;
+}
+
 // Checks type, owner, mode and size on the open descriptor, so that the file
 // checked is the file read even if the name is replaced meanwhile.
 Status checkOpenFile(const QString &path, int fd)
@@ -120,7 +134,7 @@ Status checkOpenFile(const QString &path, int fd)
                             "file that belongs to this cache from its backup.")
                             .arg(path));
 
-    if (info.st_uid != ::geteuid())
+    if (info.st_uid != ::geteuid() && !rootReadsServiceKey(path, info.st_uid))
         return rejected(path,
                         QStringLiteral("owned by uid %1, process runs as uid %2")
                             .arg(info.st_uid)

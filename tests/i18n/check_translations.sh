@@ -32,7 +32,7 @@ check() {
     echo "ok: $ts: $(echo "$summary" | grep Generated | sed 's/^ *//')"
 }
 
-check appliance/core/i18n/govcore_zh_CN.ts appliance/core appliance/sandbox appliance/sync appliance/hub drivers-adapters
+check appliance/core/i18n/govcore_zh_CN.ts appliance/core appliance/sandbox appliance/sync appliance/hub appliance/update drivers-adapters
 check appliance/cli/i18n/govctl_zh_CN.ts appliance/cli
 if [ -d "$source_dir/ui" ]; then
     check ui/i18n/govclient_zh_CN.ts ui

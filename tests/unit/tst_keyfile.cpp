@@ -75,6 +75,7 @@ private slots:
     void rejectDirectory();
     void rejectFifo();
     void rejectForeignOwner();
+    void rootReadsServiceUserKey();
     void rejectBadContent_data();
     void rejectBadContent();
 
@@ -287,6 +288,31 @@ void TestKeyFile::rejectForeignOwner()
     QCOMPARE(loaded.error().code, ErrorCode::InvalidInput);
     QVERIFY2(loaded.error().userText.contains(QStringLiteral("chown 0 %1").arg(path)),
              qPrintable(loaded.error().userText));
+}
+
+void TestKeyFile::rootReadsServiceUserKey()
+{
+    if (::geteuid() != 0)
+        QSKIP("Only root can give a file to another user");
+
+    // The layout of an installed appliance: the service user owns the key
+    // and its folder, and root (govctl update apply) reads it.
+    const QString folder = m_dir->filePath(QStringLiteral("service-keys"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/field.key");
+    QVERIFY(writeFile(path, sequentialKeyFile(), 0600));
+    const uid_t nobody = 65534;
+    QCOMPARE(::chown(QFile::encodeName(path).constData(), nobody, nobody), 0);
+    QCOMPARE(::chmod(QFile::encodeName(folder).constData(), 0700), 0);
+    QCOMPARE(::chown(QFile::encodeName(folder).constData(), nobody, nobody), 0);
+
+    const Result<QByteArray> loaded = KeyFile::load(path);
+    QVERIFY2(loaded.ok(), loaded ? "" : qPrintable(loaded.error().detail));
+    QCOMPARE(*loaded, sequentialKey());
+
+    // A folder that others may write to lets anyone swap the key.
+    QCOMPARE(::chmod(QFile::encodeName(folder).constData(), 0777), 0);
+    QVERIFY(!KeyFile::load(path).ok());
 }
 
 void TestKeyFile::rejectBadContent_data()
