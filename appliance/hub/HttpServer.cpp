@@ -46,6 +46,31 @@ QString peerCommonName(const SSL *ssl)
     return name;
 }
 
+// Describes why the client certificate of `ssl` is not acceptable, or
+// returns an empty string when it verified against the transport CA.
+QString transportRejection(const SSL *ssl)
+{
+    if (!ssl)
+        return QStringLiteral("no TLS session");
+    if (!SSL_get0_peer_certificate(ssl))
+        return QStringLiteral("no client certificate");
+    const long result = SSL_get_verify_result(ssl);
+    if (result != X509_V_OK)
+        return QStringLiteral("client certificate: %1").arg(QString::fromLatin1(X509_verify_cert_error_string(result)));
+    return {};
+}
+
+// Lets the handshake finish whatever the client certificate's verdict.
+// OpenSSL still records the verdict (SSL_get_verify_result), and the hub
+// answers a rejected certificate with a signed error. Failing the handshake
+// instead reaches a TLS 1.3 client only after its own handshake finished,
+// as an alert that races the connection's close, so the client saw a
+// certificate rejection on some attempts and a broken connection on others.
+int recordVerdict(int, X509_STORE_CTX *)
+{
+    return 1;
+}
+
 bool loadCrl(SSL_CTX &context, const QString &path)
 {
     X509_STORE *store = SSL_CTX_get_cert_store(&context);
@@ -74,7 +99,13 @@ bool setUpContext(SSL_CTX &context, const HttpServer::Tls &tls, QString &error)
         return false;
     }
     SSL_CTX_set_client_CA_list(&context, caNames);
-    SSL_CTX_set_verify(&context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+    SSL_CTX_set_verify(&context, SSL_VERIFY_PEER, recordVerdict);
+    // A server that asks for client certificates must name its sessions,
+    // or OpenSSL fails every resumed handshake with an internal_error alert
+    // (SSL_R_SESSION_ID_CONTEXT_UNINITIALIZED), which libcurl's session
+    // cache triggers on each new connection after the first.
+    static const unsigned char kSessionContext[] = "govhub";
+    SSL_CTX_set_session_id_context(&context, kSessionContext, sizeof kSessionContext - 1);
 
     if (!tls.crlPath.isEmpty() && !loadCrl(context, tls.crlPath)) {
         error = QStringLiteral("TLS CRL %1: %2").arg(tls.crlPath, openSslError());
@@ -90,6 +121,7 @@ HubRequest requestOf(const httplib::Request &request)
     converted.path = QString::fromStdString(request.path);
     converted.body = QByteArray::fromStdString(request.body);
     converted.tlsCommonName = peerCommonName(request.ssl);
+    converted.tlsRejection = transportRejection(request.ssl);
     return converted;
 }
 
@@ -143,8 +175,15 @@ Status HttpServer::configure(const Tls &tls, const Limits &limits, Handler handl
         fill(response, d->handler(converted));
         return httplib::Server::HandlerResponse::Handled;
     }));
-    server.set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
-        qCCritical(lcHub) << "a request handler threw an exception";
+    server.set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr thrown) {
+        QString description = QStringLiteral("an exception of unknown type");
+        try {
+            std::rethrow_exception(thrown);
+        } catch (const std::exception &exception) {
+            description = QString::fromLocal8Bit(exception.what());
+        } catch (...) {
+        }
+        qCCritical(lcHub).noquote() << "a request handler threw" << description;
         response.status = 500;
     });
     return {};

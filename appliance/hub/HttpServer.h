@@ -34,9 +34,11 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
-    // Sets up TLS 1.2 or newer with a required, verified client
-    // certificate. Every request, including those the library rejects
-    // (oversized body, unknown path), is passed to `handler`.
+    // Sets up TLS 1.2 or newer that asks for a client certificate. The
+    // handshake completes without one or with one that fails verification;
+    // the request then carries the reason in HubRequest::tlsRejection, and
+    // the handler rejects it. Every request, including those the library
+    // rejects (oversized body, unknown path), is passed to `handler`.
     Status configure(const Tls &tls, const Limits &limits, Handler handler);
 
     // Binds `address`:`port`, where port 0 picks a free one. Returns the port.

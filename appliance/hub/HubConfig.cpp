@@ -128,12 +128,55 @@ void readIssuers(ConfigReader &reader, HubConfig &config)
     }
 }
 
+QStringList readIds(ConfigReader &reader, const QJsonObject &entry, const QString &member, const QString &name)
+{
+    QStringList ids;
+    for (const QJsonValue &value : entry.value(member).toArray()) {
+        if (!kIdPattern.match(value.toString()).hasMatch())
+            reader.reject(name + QLatin1Char('.') + member, QStringLiteral("lists an invalid id"));
+        ids.append(value.toString());
+    }
+    return ids;
+}
+
+void readRelays(ConfigReader &reader, HubConfig &config)
+{
+    const QJsonArray relays = reader.value(QStringLiteral("relays")).toArray();
+    for (qsizetype i = 0; i < relays.size(); ++i) {
+        const QJsonObject entry = relays.at(i).toObject();
+        const QString name = QStringLiteral("relays[%1]").arg(i);
+        RelayEntry relay;
+        relay.relayId = entry.value(QStringLiteral("id")).toString();
+        relay.certificatePath = entry.value(QStringLiteral("certificate")).toString();
+        relay.officeIds = readIds(reader, entry, QStringLiteral("offices"), name);
+        relay.terminalIds = readIds(reader, entry, QStringLiteral("terminals"), name);
+        for (const QJsonValue &issuer : entry.value(QStringLiteral("issuers")).toArray())
+            relay.issuerPaths.append(reader.resolve(issuer.toString()));
+
+        if (!kIdPattern.match(relay.relayId).hasMatch())
+            reader.reject(name + QStringLiteral(".id"), QStringLiteral("is not a hub id"));
+        if (relay.certificatePath.isEmpty())
+            reader.reject(name + QStringLiteral(".certificate"), QStringLiteral("is missing"));
+        if (relay.officeIds.isEmpty())
+            reader.reject(name + QStringLiteral(".offices"), QStringLiteral("is missing or empty"));
+        if (relay.terminalIds.isEmpty() && relay.issuerPaths.isEmpty())
+            reader.reject(name, QStringLiteral("needs \"terminals\" or \"issuers\""));
+        relay.certificatePath = reader.resolve(relay.certificatePath);
+        config.relays.append(relay);
+    }
+}
+
 void readUpstream(ConfigReader &reader, HubConfig &config)
 {
     config.upstreamUrl = reader.text(QStringLiteral("upstream.url"), false);
     config.upstreamCertificatePath = reader.path(QStringLiteral("upstream.certificate"), false);
     config.upstreamKeyPath = reader.path(QStringLiteral("upstream.key"), false);
     config.upstreamCaPath = reader.path(QStringLiteral("upstream.ca"), false);
+    config.upstreamHubId = reader.text(QStringLiteral("upstream.hubId"), false);
+    config.upstreamPullIntervalSeconds =
+        int(reader.integer(QStringLiteral("upstream.pullIntervalSeconds"), config.upstreamPullIntervalSeconds, 1, 86400));
+    config.upstreamRetryBaseMs = int(reader.integer(QStringLiteral("upstream.retryBaseMs"), config.upstreamRetryBaseMs, 1, 3'600'000));
+    config.upstreamRetryCapMs = int(reader.integer(QStringLiteral("upstream.retryCapMs"), config.upstreamRetryCapMs, 1, 3'600'000));
     if (config.upstreamUrl.isEmpty())
         return;
 
@@ -191,6 +234,7 @@ Result<HubConfig> HubConfig::load(const QString &path)
 
     readTerminals(reader, config);
     readIssuers(reader, config);
+    readRelays(reader, config);
 
     config.maxBodyBytes = reader.integer(QStringLiteral("limits.maxBodyBytes"), config.maxBodyBytes, 1024,
                                          qint64(64) * 1024 * 1024);

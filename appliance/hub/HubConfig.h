@@ -23,6 +23,18 @@ struct AcceptedIssuer {
     QStringList officeIds;
 };
 
+// A county hub that forwards its terminals' batches to this hub (relay
+// mode). Its batches are accepted for the terminals in `terminalIds` and
+// for any terminal whose SM2 certificate chains through one of
+// `issuerPaths`, writing for one of `officeIds`.
+struct RelayEntry {
+    QString relayId;
+    QString certificatePath;  // the relay's SM2 certificate
+    QStringList officeIds;
+    QStringList terminalIds;
+    QStringList issuerPaths;
+};
+
 // The settings of govhub, read from a JSON file (docs/exchange-protocol.md,
 // "Hub configuration"). Relative paths are resolved against the folder of
 // the file.
@@ -54,16 +66,25 @@ struct HubConfig {
 
     QList<RegisteredTerminal> terminals;
     QList<AcceptedIssuer> issuers;
+    QList<RelayEntry> relays;
 
     qsizetype maxBodyBytes = 4 * 1024 * 1024;
     int clockSkewSeconds = 300;
     int threads = 8;
 
-    // Only parsed for now: the hub this one forwards to in relay mode.
+    // Relay mode: the hub this one forwards its batches to and pulls
+    // changes from. Empty `upstreamUrl`: no relay. The TLS client
+    // certificate's CN and the relay id are `hubId`, and relay messages
+    // are signed with the hub's signing key.
     QString upstreamUrl;
     QString upstreamCertificatePath;
     QString upstreamKeyPath;
     QString upstreamCaPath;
+    // When set, answers must be signed by this hub id.
+    QString upstreamHubId;
+    int upstreamPullIntervalSeconds = 60;
+    int upstreamRetryBaseMs = 1000;
+    int upstreamRetryCapMs = 60'000;
 
     // Reads and checks the file. Returns InvalidInput naming the member
     // that is missing or invalid.

@@ -99,11 +99,12 @@ qint64 cursorValue(const QString &cursor)
 } // namespace
 
 HubService::HubService(HubConfig config, std::unique_ptr<crypto::CryptoProvider> provider, crypto::TrustStore trust,
-                       TerminalRegistry registry, std::unique_ptr<HubStore> store, Signing signing)
+                       TerminalRegistry registry, RelayRegistry relays, std::unique_ptr<HubStore> store, Signing signing)
     : m_config(std::move(config)),
       m_provider(std::move(provider)),
       m_trust(std::move(trust)),
       m_registry(std::move(registry)),
+      m_relays(std::move(relays)),
       m_store(std::move(store)),
       m_signing(std::move(signing)),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
@@ -120,6 +121,9 @@ Result<std::unique_ptr<HubService>> HubService::create(const HubConfig &config)
     Result<TerminalRegistry> registry = TerminalRegistry::load(config);
     if (!registry)
         return registry.error();
+    Result<RelayRegistry> relays = RelayRegistry::load(config);
+    if (!relays)
+        return relays.error();
     Result<Signing> signing = loadSigning(config, *provider);
     if (!signing)
         return signing.error();
@@ -128,7 +132,7 @@ Result<std::unique_ptr<HubService>> HubService::create(const HubConfig &config)
         return store.error();
 
     return std::make_unique<HubService>(config, std::move(provider), std::move(trust).value(),
-                                        std::move(registry).value(), std::move(store).value(),
+                                        std::move(registry).value(), std::move(relays).value(), std::move(store).value(),
                                         std::move(signing).value());
 }
 
@@ -137,11 +141,14 @@ HubAnswer HubService::handle(const HubRequest &request)
     LogLine log{request.tlsCommonName, QStringLiteral("-"), QString()};
     HubAnswer result;
 
-    if (request.transportStatus == 413) {
+    if (!request.tlsRejection.isEmpty()) {
+        result = reject(exchange::fail(ProtocolError::UntrustedTransportCertificate, request.tlsRejection), {}, log);
+    } else if (request.transportStatus == 413) {
         result = reject(exchange::fail(ProtocolError::OversizedBody,
                                        QStringLiteral("the body exceeds %1 bytes").arg(m_config.maxBodyBytes)),
                         {}, log);
-    } else if (request.path != exchange::endpoint::kPush && request.path != exchange::endpoint::kPull) {
+    } else if (request.path != exchange::endpoint::kPush && request.path != exchange::endpoint::kPull
+               && request.path != exchange::endpoint::kRelayPush && request.path != exchange::endpoint::kRelayPull) {
         result = reject(exchange::fail(ProtocolError::NotFound, QStringLiteral("no endpoint %1").arg(request.path)), {}, log);
     } else if (request.method != QLatin1String("POST")) {
         result = reject(exchange::fail(ProtocolError::MethodNotAllowed,
@@ -153,8 +160,12 @@ HubAnswer HubService::handle(const HubRequest &request)
                         {}, log);
     } else if (request.path == exchange::endpoint::kPush) {
         result = push(request, log);
-    } else {
+    } else if (request.path == exchange::endpoint::kPull) {
         result = pull(request, log);
+    } else if (request.path == exchange::endpoint::kRelayPush) {
+        result = relayPush(request, log);
+    } else {
+        result = relayPull(request, log);
     }
 
     qCInfo(lcHub).noquote() << request.method << request.path << "terminal" << log.terminalId << "batch" << log.batchId
@@ -180,62 +191,81 @@ HubAnswer HubService::push(const HubRequest &request, LogLine &log)
         !sender)
         return reject(sender.failure(), digest, log);
 
+    StoredBatch stored = storeBatch(batch, digest, digest, request.body, QString(), true, log);
+    if (!stored.ack)
+        return stored.rejection;
+    return HubAnswer{200, *stored.ack};
+}
+
+HubService::StoredBatch HubService::storeBatch(const exchange::PushBatch &batch, const QByteArray &batchDigest,
+                                               const QByteArray &requestDigest, const QByteArray &envelope,
+                                               const QString &relayId, bool checkClock, LogLine &log)
+{
+    const auto rejected = [](HubAnswer answer) { return StoredBatch{std::nullopt, std::move(answer)}; };
+    const auto acked = [](QByteArray ack) { return StoredBatch{std::move(ack), HubAnswer{}}; };
+
     // A batch applied before gets its stored ack whatever its age, so that a
     // terminal that was offline for days still learns the outcome.
     Result<std::optional<AppliedBatch>> known = m_store->appliedBatch(batch.batchId);
     if (!known)
-        return storeFailure(known.error(), digest, log);
+        return rejected(storeFailure(known.error(), requestDigest, log));
     if (known.value()) {
-        if (known.value()->digest != digest || known.value()->terminalId != batch.terminalId)
-            return reject(exchange::fail(ProtocolError::Replay,
-                                         QStringLiteral("batch %1 was applied with other content").arg(batch.batchId)),
-                          digest, log);
+        if (known.value()->digest != batchDigest || known.value()->terminalId != batch.terminalId)
+            return rejected(reject(exchange::fail(ProtocolError::Replay,
+                                                  QStringLiteral("batch %1 was applied with other content").arg(batch.batchId)),
+                                   requestDigest, log));
         log.result = QStringLiteral("already-applied hub-sequence %1").arg(known.value()->hubSequence);
-        return HubAnswer{200, known.value()->ack};
+        return acked(known.value()->ack);
     }
 
-    if (ProtocolStatus clock = checkClock(batch.createdAt); !clock)
-        return reject(clock.failure(), digest, log);
+    if (checkClock) {
+        if (ProtocolStatus clock = this->checkClock(batch.createdAt); !clock)
+            return rejected(reject(clock.failure(), requestDigest, log));
+    }
 
     BatchRecord record;
     record.batchId = batch.batchId;
     record.terminalId = batch.terminalId;
     record.officeId = batch.officeId;
     record.sequence = batch.sequence;
-    record.digest = digest;
+    record.digest = batchDigest;
     record.receivedAt = m_clock();
+    record.envelope = envelope;
+    record.relayId = relayId;
     for (const exchange::BatchItem &item : batch.items) {
         ProtocolResult<QByteArray> payload = exchange::CanonicalJson::serialize(item.payload);
         if (!payload)
-            return reject(payload.failure(), digest, log);
+            return rejected(reject(payload.failure(), requestDigest, log));
         record.items.append(StoredItem{item.itemId, item.kind, item.caseNumber, payload.value()});
     }
 
     Result<RecordResult> recorded = m_store->recordBatch(
         record, [&](qint64 hubSequence, const QList<exchange::ItemOutcome> &items) {
-            return signAck(batch, digest, hubSequence, items);
+            return signAck(batch, batchDigest, hubSequence, items);
         });
     if (!recorded)
-        return storeFailure(recorded.error(), digest, log);
+        return rejected(storeFailure(recorded.error(), requestDigest, log));
 
     switch (recorded->outcome) {
     case RecordResult::Outcome::Applied:
         log.result = QStringLiteral("applied hub-sequence %1").arg(recorded->hubSequence);
-        return HubAnswer{200, recorded->ack};
+        if (m_batchRecorded)
+            m_batchRecorded();
+        return acked(recorded->ack);
     case RecordResult::Outcome::AlreadyApplied:
         log.result = QStringLiteral("already-applied hub-sequence %1").arg(recorded->hubSequence);
-        return HubAnswer{200, recorded->ack};
+        return acked(recorded->ack);
     case RecordResult::Outcome::DigestMismatch:
-        return reject(exchange::fail(ProtocolError::Replay,
-                                     QStringLiteral("batch %1 was applied with other content").arg(batch.batchId)),
-                      digest, log);
+        return rejected(reject(exchange::fail(ProtocolError::Replay,
+                                              QStringLiteral("batch %1 was applied with other content").arg(batch.batchId)),
+                               requestDigest, log));
     case RecordResult::Outcome::StaleSequence:
         break;
     }
-    return reject(exchange::fail(ProtocolError::StaleSequence, QStringLiteral("sequence %1 is not above %2")
-                                                                   .arg(batch.sequence)
-                                                                   .arg(recorded->lastSequence)),
-                  digest, log);
+    return rejected(reject(exchange::fail(ProtocolError::StaleSequence, QStringLiteral("sequence %1 is not above %2")
+                                                                            .arg(batch.sequence)
+                                                                            .arg(recorded->lastSequence)),
+                           requestDigest, log));
 }
 
 HubAnswer HubService::pull(const HubRequest &request, LogLine &log)
@@ -268,7 +298,18 @@ HubAnswer HubService::pull(const HubRequest &request, LogLine &log)
     if (!fresh.value())
         return reject(exchange::fail(ProtocolError::Replay, QStringLiteral("pull nonce seen before")), digest, log);
 
-    const qint64 cursor = cursorValue(pullRequest.cursor);
+    const QString officeId = pullRequest.officeId;
+    return changesAnswer(
+        pullRequest.terminalId, pullRequest.cursor, pullRequest.limit, digest,
+        [&](qint64 cursor, int limit) { return m_store->changesAfter(cursor, officeId, limit); }, log);
+}
+
+HubAnswer HubService::changesAnswer(const QString &terminalId, const QString &cursorText, int limit,
+                                    const QByteArray &digest,
+                                    const std::function<Result<QList<exchange::UpstreamChange>>(qint64, int)> &select,
+                                    LogLine &log)
+{
+    const qint64 cursor = cursorValue(cursorText);
     Result<qint64> latest = m_store->latestHubSequence();
     if (!latest)
         return storeFailure(latest.error(), digest, log);
@@ -279,23 +320,21 @@ HubAnswer HubService::pull(const HubRequest &request, LogLine &log)
                       digest, log);
 
     // One change more than asked tells whether more are waiting.
-    Result<QList<exchange::UpstreamChange>> changes =
-        m_store->changesAfter(cursor, pullRequest.officeId, pullRequest.limit + 1);
+    Result<QList<exchange::UpstreamChange>> changes = select(cursor, limit + 1);
     if (!changes)
         return storeFailure(changes.error(), digest, log);
 
     exchange::PullResponse response;
     response.hubId = m_config.hubId;
-    response.terminalId = pullRequest.terminalId;
+    response.terminalId = terminalId;
     response.requestDigest = digest;
-    response.cursor = pullRequest.cursor;
-    response.more = changes->size() > pullRequest.limit;
-    response.changes = changes->mid(0, pullRequest.limit);
-    response.nextCursor = response.changes.isEmpty() ? pullRequest.cursor
-                                                     : QString::number(response.changes.last().sequence);
-    response.createdAt = now;
+    response.cursor = cursorText;
+    response.more = changes->size() > limit;
+    response.changes = changes->mid(0, limit);
+    response.nextCursor = response.changes.isEmpty() ? cursorText : QString::number(response.changes.last().sequence);
+    response.createdAt = m_clock();
 
-    log.result = QStringLiteral("pulled %1 changes after %2").arg(response.changes.size()).arg(pullRequest.cursor);
+    log.result = QStringLiteral("pulled %1 changes after %2").arg(response.changes.size()).arg(cursorText);
     return answer(200, response.toJson());
 }
 
@@ -329,7 +368,7 @@ ProtocolStatus HubService::checkSender(const exchange::SignedMessage &message, c
     if (!m_registry.mayAccept(terminalId))
         return exchange::fail(ProtocolError::UnknownTerminal, QStringLiteral("%1 is not registered").arg(terminalId));
 
-    ProtocolResult<QList<crypto::Certificate>> path = message.verify(*m_provider, m_trust, m_clock());
+    ProtocolResult<QList<crypto::Certificate>> path = verify(message);
     if (!path)
         return path.failure();
 
@@ -337,6 +376,13 @@ ProtocolStatus HubService::checkSender(const exchange::SignedMessage &message, c
         return exchange::fail(ProtocolError::SignerMismatch, QStringLiteral("signed by %1, not by terminal %2")
                                                                  .arg(message.signer().subjectCommonName(), terminalId));
     return m_registry.authorize(terminalId, officeId, path.value());
+}
+
+ProtocolResult<QList<crypto::Certificate>> HubService::verify(const exchange::SignedMessage &message) const
+{
+    if (m_verifier)
+        return m_verifier(message, m_clock());
+    return message.verify(*m_provider, m_trust, m_clock());
 }
 
 ProtocolStatus HubService::checkClock(const QDateTime &createdAt) const

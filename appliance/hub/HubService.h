@@ -5,6 +5,7 @@
 #include "HubStore.h"
 #include "PushBatch.h"
 #include "ProtocolError.h"
+#include "RelayRegistry.h"
 #include "SignedMessage.h"
 #include "TerminalRegistry.h"
 #include "TrustStore.h"
@@ -15,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace gov::hub {
 
@@ -25,6 +27,10 @@ struct HubRequest {
     QByteArray body;
     // The CN of the verified TLS client certificate.
     QString tlsCommonName;
+    // Why the TLS client certificate is missing or failed verification, or
+    // empty when it verified. Such a request is rejected with
+    // untrusted_transport_certificate whatever it contains.
+    QString tlsRejection;
     // Set when the HTTP layer rejected the request before reading it:
     // 413 (body over the limit), 404, 405 or 400.
     int transportStatus = 0;
@@ -48,9 +54,13 @@ public:
         QList<QByteArray> certificates;  // DER, the hub's first
     };
     using Clock = std::function<QDateTime()>;
+    // Checks the SM2 certificate path and signature of a message at a time
+    // and returns the verified path, the signer first.
+    using MessageVerifier = std::function<exchange::ProtocolResult<QList<crypto::Certificate>>(
+        const exchange::SignedMessage &message, const QDateTime &at)>;
 
     HubService(HubConfig config, std::unique_ptr<crypto::CryptoProvider> provider, crypto::TrustStore trust,
-               TerminalRegistry registry, std::unique_ptr<HubStore> store, Signing signing);
+               TerminalRegistry registry, RelayRegistry relays, std::unique_ptr<HubStore> store, Signing signing);
 
     // Loads the trust store, terminals, signing key and the store (SQLite or PostgreSQL)
     // that `config` names.
@@ -61,14 +71,52 @@ public:
     // Replaces the clock (UTC now) for tests of the skew window.
     void setClock(Clock clock) { m_clock = std::move(clock); }
 
+    // Replaces SignedMessage::verify. Only the exchange benchmark calls this,
+    // to measure pushes without the SM2 checks; no configuration member
+    // reaches it.
+    void setMessageVerifier(MessageVerifier verifier) { m_verifier = std::move(verifier); }
+
+    // Called after each batch recorded for the first time, from the
+    // request thread (relay mode wakes its worker with it).
+    void setBatchRecordedCallback(std::function<void()> callback) { m_batchRecorded = std::move(callback); }
+
+    // The parts relay mode shares with the request threads. All are safe to
+    // use from several threads.
+    HubStore &store() { return *m_store; }
+    const crypto::CryptoProvider &provider() const { return *m_provider; }
+    const crypto::TrustStore &trust() const { return m_trust; }
+    const Signing &signing() const { return m_signing; }
+
 private:
     struct LogLine {
         QString terminalId;
         QString batchId;
         QString result;
     };
+    // A batch stored or found stored: its signed ack, or the answer that rejects it.
+    struct StoredBatch {
+        std::optional<QByteArray> ack;
+        HubAnswer rejection;
+    };
+
     HubAnswer push(const HubRequest &request, LogLine &log);
     HubAnswer pull(const HubRequest &request, LogLine &log);
+    // Relay mode, this hub as the upper one (HubServiceRelay.cpp).
+    HubAnswer relayPush(const HubRequest &request, LogLine &log);
+    HubAnswer relayPull(const HubRequest &request, LogLine &log);
+
+    // Returns the stored ack of a known batch, or checks the clock (when
+    // `checkClock`) and records the batch. Rejections name `requestDigest`.
+    StoredBatch storeBatch(const exchange::PushBatch &batch, const QByteArray &batchDigest,
+                           const QByteArray &requestDigest, const QByteArray &envelope, const QString &relayId,
+                           bool checkClock, LogLine &log);
+    // Builds the signed pull.response for `terminalId` after `cursor` from the changes that `select` reads.
+    HubAnswer changesAnswer(const QString &terminalId, const QString &cursor, int limit, const QByteArray &digest,
+                            const std::function<Result<QList<exchange::UpstreamChange>>(qint64, int)> &select,
+                            LogLine &log);
+    exchange::ProtocolStatus checkRelay(const exchange::SignedMessage &message, const QString &relayId,
+                                        const QString &tlsCommonName) const;
+    exchange::ProtocolResult<QList<crypto::Certificate>> verify(const exchange::SignedMessage &message) const;
 
     // Reads the envelope and checks its type. `digest` is set once the body
     // could be read, so that even a rejection names the request.
@@ -91,9 +139,12 @@ private:
     std::unique_ptr<crypto::CryptoProvider> m_provider;
     crypto::TrustStore m_trust;
     TerminalRegistry m_registry;
+    RelayRegistry m_relays;
     std::unique_ptr<HubStore> m_store;
     Signing m_signing;
     Clock m_clock;
+    MessageVerifier m_verifier;
+    std::function<void()> m_batchRecorded;
 };
 
 } // namespace gov::hub

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -31,6 +32,29 @@ struct BatchRecord {
     QByteArray digest;  // SM3 of the batch body's canonical form
     QDateTime receivedAt;
     QList<StoredItem> items;
+    // The signed push.batch envelope as received, kept so that relay mode
+    // can forward the terminal's own signature.
+    QByteArray envelope;
+    // The relay that forwarded the batch, or empty for a terminal's own push.
+    QString relayId;
+};
+
+// The oldest batch that relay mode has not forwarded yet.
+struct PendingForward {
+    qint64 hubSequence = 0;
+    QString batchId;
+    QString terminalId;
+    qint64 sequence = 0;
+    QByteArray envelope;
+};
+
+// A batch that the upper hub acknowledged, with its signed push.ack.
+struct ForwardedBatch {
+    qint64 hubSequence = 0;
+    QString batchId;
+    qint64 upstreamHubSequence = 0;
+    QByteArray upstreamAck;
+    QDateTime forwardedAt;
 };
 
 // A batch the hub applied earlier, with the signed ack it answered.
@@ -109,6 +133,30 @@ public:
 
     // Up to `limit` items kept as conflicts, newest first.
     virtual Result<QList<ConflictItem>> conflicts(int limit) = 0;
+
+    // Up to `limit` changes after hub sequence `cursor` that are for every
+    // office or for one of `officeIds`, in sequence order (a relay's pull).
+    virtual Result<QList<exchange::UpstreamChange>> changesForOffices(qint64 cursor, const QStringList &officeIds,
+                                                                      int limit) = 0;
+
+    // Relay mode, upward: the batch with the lowest hub sequence above the
+    // last one the upper hub acknowledged, if any.
+    virtual Result<std::optional<PendingForward>> nextBatchToForward() = 0;
+
+    // Records the upper hub's ack of a forwarded batch and moves the relay's
+    // progress to its hub sequence, in one transaction. A batch at or below
+    // the recorded progress changes nothing, so a repeat is harmless.
+    virtual Status recordForwarded(const ForwardedBatch &forwarded) = 0;
+
+    // Relay mode, downward: the cursor of the next pull from the upper hub
+    // ("0" before the first one).
+    virtual Result<QString> upstreamCursor() = 0;
+
+    // Adds the changes pulled from the upper hub with their kind, key,
+    // version, office and payload, and stores `nextCursor`, in one
+    // transaction. A change whose kind and key this hub already has at the
+    // same or a higher version is skipped. Returns the number added.
+    virtual Result<int> republishUpstream(const QList<exchange::UpstreamChange> &changes, const QString &nextCursor) = 0;
 };
 
 } // namespace gov::hub

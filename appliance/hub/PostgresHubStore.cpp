@@ -6,6 +6,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -97,6 +98,29 @@ CREATE TABLE nonces (
     PRIMARY KEY (terminal_id, nonce)
 );
 CREATE INDEX nonces_seen ON nonces(seen_at);
+)";
+
+// Version 2, relay mode: as in the SQLite store, each batch keeps its
+// signed envelope and the relay that forwarded it, and `relay_state`
+// contains the forwarding progress and the upstream pull cursor.
+const char kSchemaV2[] = R"(
+ALTER TABLE batches ADD COLUMN envelope BYTEA;
+ALTER TABLE batches ADD COLUMN relay_id TEXT;
+
+CREATE TABLE relay_state (
+    name TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+INSERT INTO relay_state (name, value) SELECT 'forwarded', coalesce(max(hub_sequence), 0) FROM batches;
+INSERT INTO relay_state (name, value) VALUES ('pull-cursor', 0);
+
+CREATE TABLE relay_forwarded (
+    hub_sequence BIGINT PRIMARY KEY,
+    batch_id TEXT NOT NULL UNIQUE,
+    upstream_hub_sequence BIGINT NOT NULL,
+    upstream_ack BYTEA NOT NULL,
+    forwarded_at TEXT NOT NULL
+);
 )";
 
 // The advisory lock key that keeps two hubs from creating the schema at once.
@@ -279,6 +303,61 @@ Result<qint64> nextHubSequence(QSqlDatabase &db)
     return update->value(0).toLongLong();
 }
 
+// Reads the rows of a SELECT of sequence, kind, key, version, office_id,
+// published_at and payload from `changes`.
+QList<exchange::UpstreamChange> readChanges(QSqlQuery &select)
+{
+    QList<exchange::UpstreamChange> changes;
+    while (select.next()) {
+        exchange::UpstreamChange change;
+        change.sequence = select.value(0).toLongLong();
+        change.kind = select.value(1).toString();
+        change.key = select.value(2).toString();
+        change.version = select.value(3).toLongLong();
+        change.officeId = select.value(4).isNull() ? QString() : select.value(4).toString();
+        change.publishedAt = QDateTime::fromString(select.value(5).toString(), Qt::ISODate);
+        change.payload = QJsonDocument::fromJson(select.value(6).toByteArray()).object();
+        changes.append(change);
+    }
+    return changes;
+}
+
+// Inserts `change` under the next hub sequence and returns that number.
+Result<qint64> insertChange(QSqlDatabase &db, const exchange::UpstreamChange &change, qint64 hubSequence)
+{
+    Result<QSqlQuery> insert = run(
+        db,
+        QStringLiteral("INSERT INTO changes (sequence, kind, key, version, office_id, published_at, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {hubSequence, change.kind, change.key, change.version, textOrNull(change.officeId),
+         timestamp(change.publishedAt), QJsonDocument(change.payload).toJson(QJsonDocument::Compact)});
+    if (!insert)
+        return insert.error();
+    return hubSequence;
+}
+
+Result<qint64> relayState(QSqlDatabase &db, const QString &name, bool forUpdate)
+{
+    Result<QSqlQuery> select =
+        run(db,
+            forUpdate ? QStringLiteral("SELECT value FROM relay_state WHERE name = ? FOR UPDATE")
+                      : QStringLiteral("SELECT value FROM relay_state WHERE name = ?"),
+            {name});
+    if (!select)
+        return select.error();
+    if (!select->next())
+        return makeError(ErrorCode::Storage, QStringLiteral("relay_state has no '%1' row").arg(name));
+    return select->value(0).toLongLong();
+}
+
+Status setRelayState(QSqlDatabase &db, const QString &name, qint64 value)
+{
+    Result<QSqlQuery> update = run(db, QStringLiteral("UPDATE relay_state SET value = ? WHERE name = ?"), {value, name});
+    if (!update)
+        return update.error();
+    return {};
+}
+
 Result<std::optional<AppliedBatch>> findBatch(QSqlDatabase &db, const QString &batchId)
 {
     Result<QSqlQuery> select = run(
@@ -402,7 +481,11 @@ Status PostgresHubStore::migrate(QSqlDatabase &db)
     if (current == kSchemaVersion)
         return transaction.commit();
 
-    if (Status status = runScript(db, QString::fromLatin1(kSchemaV1)); !status)
+    if (current < 1) {
+        if (Status status = runScript(db, QString::fromLatin1(kSchemaV1)); !status)
+            return status;
+    }
+    if (Status status = runScript(db, QString::fromLatin1(kSchemaV2)); !status)
         return status;
     if (Result<QSqlQuery> insert = run(db, QStringLiteral("INSERT INTO govhub_schema (version) VALUES (?)"), {kSchemaVersion});
         !insert)
@@ -480,10 +563,10 @@ Result<std::optional<RecordResult>> PostgresHubStore::tryRecordBatch(QSqlDatabas
 
     Result<QSqlQuery> insert = run(
         db,
-        QStringLiteral("INSERT INTO batches (batch_id, terminal_id, office_id, sequence, digest, hub_sequence, received_at, ack) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO batches (batch_id, terminal_id, office_id, sequence, digest, hub_sequence, received_at, ack, "
+                       "envelope, relay_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {batch.batchId, batch.terminalId, batch.officeId, batch.sequence, batch.digest, hubSequence.value(),
-         timestamp(batch.receivedAt), ack.value()});
+         timestamp(batch.receivedAt), ack.value(), batch.envelope, textOrNull(batch.relayId)});
     if (!insert)
         return insert.error();
     if (Status status = updateTerminal(db, batch); !status)
@@ -602,19 +685,7 @@ Result<QList<exchange::UpstreamChange>> PostgresHubStore::changesAfter(qint64 cu
     if (!select)
         return select.error();
 
-    QList<exchange::UpstreamChange> changes;
-    while (select->next()) {
-        exchange::UpstreamChange change;
-        change.sequence = select->value(0).toLongLong();
-        change.kind = select->value(1).toString();
-        change.key = select->value(2).toString();
-        change.version = select->value(3).toLongLong();
-        change.officeId = select->value(4).isNull() ? QString() : select->value(4).toString();
-        change.publishedAt = QDateTime::fromString(select->value(5).toString(), Qt::ISODate);
-        change.payload = QJsonDocument::fromJson(select->value(6).toByteArray()).object();
-        changes.append(change);
-    }
-    return changes;
+    return readChanges(select.value());
 }
 
 Result<qint64> PostgresHubStore::addChange(const exchange::UpstreamChange &change)
@@ -721,6 +792,139 @@ Result<QList<ConflictItem>> PostgresHubStore::conflicts(int limit)
                                   select->value(3).toString(), select->value(4).toString(), select->value(5).toString()});
     }
     return found;
+}
+
+// NOTE: the relay methods below ran against PostgreSQL in no test yet;
+// tst_govhubrelay keeps both hubs on SQLite.
+Result<QList<exchange::UpstreamChange>> PostgresHubStore::changesForOffices(qint64 cursor, const QStringList &officeIds,
+                                                                            int limit)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db)
+        return db.error();
+    // The office list travels as one bound JSON array.
+    const QString offices =
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(officeIds)).toJson(QJsonDocument::Compact));
+    Result<QSqlQuery> select =
+        run(db.value(),
+            QStringLiteral("SELECT sequence, kind, key, version, office_id, published_at, payload FROM changes "
+                           "WHERE sequence > ? AND (office_id IS NULL OR office_id IN "
+                           "(SELECT json_array_elements_text(CAST(? AS json)))) ORDER BY sequence LIMIT ?"),
+            {cursor, offices, qint64(limit)});
+    if (!select)
+        return select.error();
+    return readChanges(select.value());
+}
+
+Result<std::optional<PendingForward>> PostgresHubStore::nextBatchToForward()
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db)
+        return db.error();
+    // Batches commit in hub sequence order (see the counter row), so the
+    // lowest number above the progress is never one that commits later.
+    Result<QSqlQuery> select =
+        run(db.value(),
+            QStringLiteral("SELECT hub_sequence, batch_id, terminal_id, sequence, envelope FROM batches "
+                           "WHERE hub_sequence > (SELECT value FROM relay_state WHERE name = 'forwarded') "
+                           "ORDER BY hub_sequence LIMIT 1"));
+    if (!select)
+        return select.error();
+    if (!select->next())
+        return std::optional<PendingForward>();
+
+    PendingForward pending{select->value(0).toLongLong(), select->value(1).toString(), select->value(2).toString(),
+                           select->value(3).toLongLong(), select->value(4).toByteArray()};
+    if (pending.envelope.isEmpty())
+        return makeError(ErrorCode::Storage, QStringLiteral("batch %1 at hub sequence %2 has no stored envelope")
+                                                 .arg(pending.batchId)
+                                                 .arg(pending.hubSequence));
+    return std::optional<PendingForward>(pending);
+}
+
+Status PostgresHubStore::recordForwarded(const ForwardedBatch &forwarded)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db)
+        return db.error();
+    PgTransaction transaction(db.value());
+    if (Status status = transaction.begin(); !status)
+        return status;
+
+    // The row lock keeps two relay workers on one database from both
+    // recording the same batch.
+    Result<qint64> progress = relayState(db.value(), QStringLiteral("forwarded"), true);
+    if (!progress)
+        return progress.error();
+    if (progress.value() >= forwarded.hubSequence)
+        return transaction.commit();
+
+    Result<QSqlQuery> insert =
+        run(db.value(),
+            QStringLiteral("INSERT INTO relay_forwarded (hub_sequence, batch_id, upstream_hub_sequence, upstream_ack, "
+                           "forwarded_at) VALUES (?, ?, ?, ?, ?)"),
+            {forwarded.hubSequence, forwarded.batchId, forwarded.upstreamHubSequence, forwarded.upstreamAck,
+             timestamp(forwarded.forwardedAt)});
+    if (!insert)
+        return insert.error();
+    if (Status status = setRelayState(db.value(), QStringLiteral("forwarded"), forwarded.hubSequence); !status)
+        return status;
+    return transaction.commit();
+}
+
+Result<QString> PostgresHubStore::upstreamCursor()
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db)
+        return db.error();
+    Result<qint64> cursor = relayState(db.value(), QStringLiteral("pull-cursor"), false);
+    if (!cursor)
+        return cursor.error();
+    return QString::number(cursor.value());
+}
+
+Result<int> PostgresHubStore::republishUpstream(const QList<exchange::UpstreamChange> &changes,
+                                                const QString &nextCursor)
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db)
+        return db.error();
+    PgTransaction transaction(db.value());
+    if (Status status = transaction.begin(); !status)
+        return status.error();
+
+    // The cursor row first: a second relay worker on the same database
+    // waits here and then reads the changes this one added.
+    Result<qint64> cursor = relayState(db.value(), QStringLiteral("pull-cursor"), true);
+    if (!cursor)
+        return cursor.error();
+
+    int added = 0;
+    for (const exchange::UpstreamChange &change : changes) {
+        Result<QSqlQuery> latest =
+            run(db.value(), QStringLiteral("SELECT coalesce(max(version), 0) FROM changes WHERE kind = ? AND key = ?"),
+                {change.kind, change.key});
+        if (!latest)
+            return latest.error();
+        const qint64 latestVersion = latest->next() ? latest->value(0).toLongLong() : 0;
+        if (latestVersion >= change.version) {
+            qCInfo(lcRelay) << "skipped upstream change" << change.kind << change.key << "version" << change.version
+                            << "because version" << latestVersion << "is here";
+            continue;
+        }
+        Result<qint64> hubSequence = nextHubSequence(db.value());
+        if (!hubSequence)
+            return hubSequence.error();
+        if (Result<qint64> inserted = insertChange(db.value(), change, hubSequence.value()); !inserted)
+            return inserted.error();
+        ++added;
+    }
+
+    if (Status status = setRelayState(db.value(), QStringLiteral("pull-cursor"), nextCursor.toLongLong()); !status)
+        return status.error();
+    if (Status status = transaction.commit(); !status)
+        return status.error();
+    return added;
 }
 
 } // namespace gov::hub

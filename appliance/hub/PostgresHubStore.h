@@ -42,8 +42,14 @@ public:
     Result<bool> rememberNonce(const QString &terminalId, const QByteArray &nonce, const QDateTime &at,
                                const QDateTime &forgetBefore) override;
     Result<QList<ConflictItem>> conflicts(int limit) override;
+    Result<QList<exchange::UpstreamChange>> changesForOffices(qint64 cursor, const QStringList &officeIds,
+                                                              int limit) override;
+    Result<std::optional<PendingForward>> nextBatchToForward() override;
+    Status recordForwarded(const ForwardedBatch &forwarded) override;
+    Result<QString> upstreamCursor() override;
+    Result<int> republishUpstream(const QList<exchange::UpstreamChange> &changes, const QString &nextCursor) override;
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
 private:
     explicit PostgresHubStore(PostgresSettings settings);

@@ -6,6 +6,7 @@
 #include "SqliteDatabase.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutexLocker>
 
@@ -84,6 +85,31 @@ CREATE TABLE nonces (
 CREATE INDEX nonces_seen ON nonces(seen_at);
 )";
 
+// Version 2, relay mode. Each batch keeps the signed envelope it arrived
+// in, and the relay that forwarded it. `relay_state` contains the hub
+// sequence of the last batch the upper hub acknowledged ('forwarded') and
+// the cursor of the next pull from it ('pull-cursor'). Batches recorded
+// before this version have no envelope, so forwarding starts after them.
+const char kSchemaV2[] = R"(
+ALTER TABLE batches ADD COLUMN envelope BLOB;
+ALTER TABLE batches ADD COLUMN relay_id TEXT;
+
+CREATE TABLE relay_state (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+INSERT INTO relay_state (name, value) SELECT 'forwarded', coalesce(max(hub_sequence), 0) FROM batches;
+INSERT INTO relay_state (name, value) VALUES ('pull-cursor', 0);
+
+CREATE TABLE relay_forwarded (
+    hub_sequence INTEGER PRIMARY KEY,
+    batch_id TEXT NOT NULL UNIQUE,
+    upstream_hub_sequence INTEGER NOT NULL,
+    upstream_ack BLOB NOT NULL,
+    forwarded_at TEXT NOT NULL
+);
+)";
+
 QString timestamp(const QDateTime &time)
 {
     return exchange::formatTime(time);
@@ -96,6 +122,30 @@ struct Text {
 bool isCaseKind(const QString &kind)
 {
     return kind == exchange::itemkind::kCaseCreated || kind == exchange::itemkind::kCaseEvent;
+}
+
+// Reads the rows of a SELECT of sequence, kind, key, version, office_id,
+// published_at and payload from `changes`.
+Result<QList<exchange::UpstreamChange>> readChanges(SqliteStatement &select)
+{
+    QList<exchange::UpstreamChange> changes;
+    for (;;) {
+        Result<bool> row = select.step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        exchange::UpstreamChange change;
+        change.sequence = select.int64(0);
+        change.kind = select.text(1);
+        change.key = select.text(2);
+        change.version = select.int64(3);
+        change.officeId = select.isNull(4) ? QString() : select.text(4);
+        change.publishedAt = QDateTime::fromString(select.text(5), Qt::ISODate);
+        change.payload = QJsonDocument::fromJson(select.blob(6)).object();
+        changes.append(change);
+    }
+    return changes;
 }
 
 } // namespace
@@ -127,7 +177,11 @@ Status SqliteHubStore::migrate()
     Transaction transaction(*m_db);
     if (Status status = transaction.begin(); !status)
         return status;
-    if (Status status = m_db->exec(kSchemaV1); !status)
+    if (version.value() < 1) {
+        if (Status status = m_db->exec(kSchemaV1); !status)
+            return status;
+    }
+    if (Status status = m_db->exec(kSchemaV2); !status)
         return status;
     if (Status status = m_db->setUserVersion(kSchemaVersion); !status)
         return status;
@@ -190,8 +244,8 @@ Result<RecordResult> SqliteHubStore::recordBatch(const BatchRecord &batch, const
         return ack.error();
 
     Result<SqliteStatement> insert = m_db->prepare(
-        "INSERT INTO batches (batch_id, terminal_id, office_id, sequence, digest, hub_sequence, received_at, ack) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "INSERT INTO batches (batch_id, terminal_id, office_id, sequence, digest, hub_sequence, received_at, ack, "
+        "envelope, relay_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     if (!insert)
         return insert.error();
     insert->bind(1, batch.batchId)
@@ -201,7 +255,9 @@ Result<RecordResult> SqliteHubStore::recordBatch(const BatchRecord &batch, const
         .bind(5, batch.digest)
         .bind(6, hubSequence.value())
         .bind(7, timestamp(batch.receivedAt))
-        .bind(8, ack.value());
+        .bind(8, ack.value())
+        .bind(9, batch.envelope)
+        .bindText(10, batch.relayId);
     if (Status status = insert->run(); !status)
         return status.error();
 
@@ -355,24 +411,7 @@ Result<QList<exchange::UpstreamChange>> SqliteHubStore::changesAfter(qint64 curs
         return select.error();
     select->bind(1, cursor).bind(2, officeId).bind(3, qint64(limit));
 
-    QList<exchange::UpstreamChange> changes;
-    for (;;) {
-        Result<bool> row = select->step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        exchange::UpstreamChange change;
-        change.sequence = select->int64(0);
-        change.kind = select->text(1);
-        change.key = select->text(2);
-        change.version = select->int64(3);
-        change.officeId = select->isNull(4) ? QString() : select->text(4);
-        change.publishedAt = QDateTime::fromString(select->text(5), Qt::ISODate);
-        change.payload = QJsonDocument::fromJson(select->blob(6)).object();
-        changes.append(change);
-    }
-    return changes;
+    return readChanges(select.value());
 }
 
 Result<qint64> SqliteHubStore::addChange(const exchange::UpstreamChange &change)
@@ -386,6 +425,17 @@ Result<qint64> SqliteHubStore::addChange(const exchange::UpstreamChange &change)
     if (Status status = checkChangeVersion(stored); !status)
         return status.error();
 
+    Result<qint64> hubSequence = insertChange(stored);
+    if (!hubSequence)
+        return hubSequence.error();
+
+    if (Status status = transaction.commit(); !status)
+        return status.error();
+    return hubSequence.value();
+}
+
+Result<qint64> SqliteHubStore::insertChange(const exchange::UpstreamChange &change)
+{
     Result<qint64> hubSequence = nextHubSequence();
     if (!hubSequence)
         return hubSequence.error();
@@ -396,16 +446,13 @@ Result<qint64> SqliteHubStore::addChange(const exchange::UpstreamChange &change)
     if (!insert)
         return insert.error();
     insert->bind(1, hubSequence.value())
-        .bind(2, stored.kind)
-        .bind(3, stored.key)
-        .bind(4, stored.version)
-        .bindText(5, stored.officeId)
-        .bind(6, timestamp(stored.publishedAt))
-        .bind(7, QJsonDocument(stored.payload).toJson(QJsonDocument::Compact));
+        .bind(2, change.kind)
+        .bind(3, change.key)
+        .bind(4, change.version)
+        .bindText(5, change.officeId)
+        .bind(6, timestamp(change.publishedAt))
+        .bind(7, QJsonDocument(change.payload).toJson(QJsonDocument::Compact));
     if (Status status = insert->run(); !status)
-        return status.error();
-
-    if (Status status = transaction.commit(); !status)
         return status.error();
     return hubSequence.value();
 }
@@ -492,6 +539,150 @@ Result<QList<ConflictItem>> SqliteHubStore::conflicts(int limit)
                               select->text(5)});
     }
     return found;
+}
+
+Result<QList<exchange::UpstreamChange>> SqliteHubStore::changesForOffices(qint64 cursor, const QStringList &officeIds,
+                                                                          int limit)
+{
+    QMutexLocker lock(&m_mutex);
+    // The office list travels as one bound JSON array.
+    const QByteArray offices = QJsonDocument(QJsonArray::fromStringList(officeIds)).toJson(QJsonDocument::Compact);
+    Result<SqliteStatement> select = m_db->prepare(
+        "SELECT sequence, kind, key, version, office_id, published_at, payload FROM changes "
+        "WHERE sequence > ?1 AND (office_id IS NULL OR office_id IN (SELECT value FROM json_each(?2))) "
+        "ORDER BY sequence LIMIT ?3");
+    if (!select)
+        return select.error();
+    select->bind(1, cursor).bind(2, QString::fromUtf8(offices)).bind(3, qint64(limit));
+    return readChanges(select.value());
+}
+
+Result<std::optional<PendingForward>> SqliteHubStore::nextBatchToForward()
+{
+    QMutexLocker lock(&m_mutex);
+    Result<SqliteStatement> select = m_db->prepare(
+        "SELECT hub_sequence, batch_id, terminal_id, sequence, envelope FROM batches "
+        "WHERE hub_sequence > (SELECT value FROM relay_state WHERE name = 'forwarded') "
+        "ORDER BY hub_sequence LIMIT 1");
+    if (!select)
+        return select.error();
+    Result<bool> found = select->step();
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return std::optional<PendingForward>();
+
+    PendingForward pending{select->int64(0), select->text(1), select->text(2), select->int64(3), select->blob(4)};
+    if (select->isNull(4) || pending.envelope.isEmpty())
+        return makeError(ErrorCode::Storage, QStringLiteral("batch %1 at hub sequence %2 has no stored envelope")
+                                                 .arg(pending.batchId)
+                                                 .arg(pending.hubSequence));
+    return std::optional<PendingForward>(pending);
+}
+
+Status SqliteHubStore::recordForwarded(const ForwardedBatch &forwarded)
+{
+    QMutexLocker lock(&m_mutex);
+    Transaction transaction(*m_db);
+    if (Status status = transaction.begin(); !status)
+        return status;
+
+    Result<qint64> progress = relayState("forwarded");
+    if (!progress)
+        return progress.error();
+    if (progress.value() >= forwarded.hubSequence)
+        return transaction.commit();
+
+    Result<SqliteStatement> insert = m_db->prepare(
+        "INSERT INTO relay_forwarded (hub_sequence, batch_id, upstream_hub_sequence, upstream_ack, forwarded_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, forwarded.hubSequence)
+        .bind(2, forwarded.batchId)
+        .bind(3, forwarded.upstreamHubSequence)
+        .bind(4, forwarded.upstreamAck)
+        .bind(5, timestamp(forwarded.forwardedAt));
+    if (Status status = insert->run(); !status)
+        return status;
+    if (Status status = setRelayState("forwarded", forwarded.hubSequence); !status)
+        return status;
+    return transaction.commit();
+}
+
+Result<QString> SqliteHubStore::upstreamCursor()
+{
+    QMutexLocker lock(&m_mutex);
+    Result<qint64> cursor = relayState("pull-cursor");
+    if (!cursor)
+        return cursor.error();
+    return QString::number(cursor.value());
+}
+
+Result<int> SqliteHubStore::republishUpstream(const QList<exchange::UpstreamChange> &changes, const QString &nextCursor)
+{
+    QMutexLocker lock(&m_mutex);
+    Transaction transaction(*m_db);
+    if (Status status = transaction.begin(); !status)
+        return status.error();
+
+    int added = 0;
+    for (const exchange::UpstreamChange &change : changes) {
+        Result<qint64> latest = latestChangeVersion(change.kind, change.key);
+        if (!latest)
+            return latest.error();
+        if (latest.value() >= change.version) {
+            qCInfo(lcRelay) << "skipped upstream change" << change.kind << change.key << "version" << change.version
+                            << "because version" << latest.value() << "is here";
+            continue;
+        }
+        Result<qint64> hubSequence = insertChange(change);
+        if (!hubSequence)
+            return hubSequence.error();
+        ++added;
+    }
+
+    if (Status status = setRelayState("pull-cursor", nextCursor.toLongLong()); !status)
+        return status.error();
+    if (Status status = transaction.commit(); !status)
+        return status.error();
+    return added;
+}
+
+Result<qint64> SqliteHubStore::latestChangeVersion(const QString &kind, const QString &key)
+{
+    Result<SqliteStatement> latest =
+        m_db->prepare("SELECT coalesce(max(version), 0) FROM changes WHERE kind = ?1 AND key = ?2");
+    if (!latest)
+        return latest.error();
+    latest->bind(1, kind).bind(2, key);
+    Result<bool> row = latest->step();
+    if (!row)
+        return row.error();
+    return row.value() ? latest->int64(0) : qint64(0);
+}
+
+Result<qint64> SqliteHubStore::relayState(const char *name)
+{
+    Result<SqliteStatement> select = m_db->prepare("SELECT value FROM relay_state WHERE name = ?1");
+    if (!select)
+        return select.error();
+    select->bind(1, QString::fromLatin1(name));
+    Result<bool> found = select->step();
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return makeError(ErrorCode::Storage, QStringLiteral("relay_state has no '%1' row").arg(QLatin1String(name)));
+    return select->int64(0);
+}
+
+Status SqliteHubStore::setRelayState(const char *name, qint64 value)
+{
+    Result<SqliteStatement> update = m_db->prepare("UPDATE relay_state SET value = ?2 WHERE name = ?1");
+    if (!update)
+        return update.error();
+    update->bind(1, QString::fromLatin1(name)).bind(2, value);
+    return update->run();
 }
 
 } // namespace gov::hub

@@ -32,8 +32,14 @@ public:
                                const QDateTime &forgetBefore) override;
 
     Result<QList<ConflictItem>> conflicts(int limit) override;
+    Result<QList<exchange::UpstreamChange>> changesForOffices(qint64 cursor, const QStringList &officeIds,
+                                                              int limit) override;
+    Result<std::optional<PendingForward>> nextBatchToForward() override;
+    Status recordForwarded(const ForwardedBatch &forwarded) override;
+    Result<QString> upstreamCursor() override;
+    Result<int> republishUpstream(const QList<exchange::UpstreamChange> &changes, const QString &nextCursor) override;
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
 private:
     explicit SqliteHubStore(std::unique_ptr<SqliteDatabase> db);
@@ -44,6 +50,10 @@ private:
     Result<QString> itemResult(const BatchRecord &batch, const StoredItem &item, qint64 hubSequence);
     Status insertItems(const BatchRecord &batch, const QList<exchange::ItemOutcome> &outcomes);
     Status checkChangeVersion(exchange::UpstreamChange &change);
+    Result<qint64> insertChange(const exchange::UpstreamChange &change);
+    Result<qint64> latestChangeVersion(const QString &kind, const QString &key);
+    Result<qint64> relayState(const char *name);
+    Status setRelayState(const char *name, qint64 value);
 
     QMutex m_mutex;
     std::unique_ptr<SqliteDatabase> m_db;

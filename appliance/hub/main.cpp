@@ -8,6 +8,7 @@
 #include "HubLogging.h"
 #include "HubService.h"
 #include "PublishCommand.h"
+#include "RelayWorker.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,6 +17,7 @@
 #include <QTranslator>
 #include <QSaveFile>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
@@ -85,6 +87,20 @@ int serve(const HubConfig &config, const QString &readyFile)
         return fail(gov::makeError(gov::ErrorCode::Io, QStringLiteral("cannot write %1").arg(readyFile),
                                    Text::tr("Cannot write the ready file %1.").arg(readyFile)));
 
+    // Relay mode: a worker thread forwards recorded batches upward and
+    // pulls the upper hub's changes.
+    std::atomic<bool> stopRelay{false};
+    std::unique_ptr<gov::hub::RelayWorker> relay;
+    std::thread relayThread;
+    if (!config.upstreamUrl.isEmpty()) {
+        relay = std::make_unique<gov::hub::RelayWorker>(config, *hub);
+        if (gov::Status valid = relay->validate(); !valid)
+            return fail(valid.error());
+        gov::hub::RelayWorker *worker = relay.get();
+        hub->setBatchRecordedCallback([worker] { worker->wake(); });
+        relayThread = std::thread([worker, &stopRelay] { worker->run(stopRelay); });
+    }
+
     std::thread signalThread([&server, stopSignals] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
@@ -96,6 +112,11 @@ int serve(const HubConfig &config, const QString &readyFile)
     // Wakes the signal thread when the server stopped for another reason.
     pthread_kill(signalThread.native_handle(), SIGTERM);
     signalThread.join();
+    if (relay) {
+        stopRelay = true;
+        relay->wake();
+        relayThread.join();
+    }
     qCInfo(lcHub).noquote() << "hub" << config.hubId << "stopped";
     return status ? 0 : fail(status.error());
 }

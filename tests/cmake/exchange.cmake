@@ -16,7 +16,7 @@ endif()
 
 if(TARGET tst_govhub)
     find_package(CURL REQUIRED)
-    target_link_libraries(tst_govhub PRIVATE govtestpki govtesttls CURL::libcurl)
+    target_link_libraries(tst_govhub PRIVATE govtestpki govtesttls govsynctransport CURL::libcurl)
     add_dependencies(tst_govhub govhub)
     target_compile_definitions(tst_govhub PRIVATE GOVHUB="$<TARGET_FILE:govhub>")
 endif()

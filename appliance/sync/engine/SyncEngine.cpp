@@ -45,6 +45,7 @@ bool isIdentityFailure(ProtocolError code)
     case ProtocolError::SignerMismatch:
     case ProtocolError::UnknownTerminal:
     case ProtocolError::TlsIdentityMismatch:
+    case ProtocolError::UntrustedTransportCertificate:
         return true;
     default:
         return false;

@@ -3,10 +3,14 @@
 #include <QString>
 #include <QStringList>
 
-// Constants of version 1 of the exchange protocol (docs/exchange-protocol.md).
+// Constants of versions 1 and 2 of the exchange protocol (docs/exchange-protocol.md).
 namespace gov::exchange {
 
 inline constexpr int kProtocolVersion = 1;
+// Version 2 adds the relay messages, with which a county hub forwards its
+// terminals' batches to the hub above it. The version-1 messages keep
+// "version": 1, so version-1 terminals work with a version-2 hub.
+inline constexpr int kRelayProtocolVersion = 2;
 
 // The "type" member of each message body.
 namespace type {
@@ -15,12 +19,25 @@ inline const QString kPushAck = QStringLiteral("push.ack");
 inline const QString kPullRequest = QStringLiteral("pull.request");
 inline const QString kPullResponse = QStringLiteral("pull.response");
 inline const QString kError = QStringLiteral("error");
+// Version 2: a county hub's forwarded batch, the upper hub's answer, and the
+// county hub's pull for the offices it aggregates.
+inline const QString kRelayBatch = QStringLiteral("relay.batch");
+inline const QString kRelayAck = QStringLiteral("relay.ack");
+inline const QString kRelayPull = QStringLiteral("relay.pull");
 } // namespace type
+
+// The version a message type belongs to: 2 for the relay types, 1 for the rest.
+inline int versionOfType(const QString &messageType)
+{
+    return messageType.startsWith(QLatin1String("relay.")) ? kRelayProtocolVersion : kProtocolVersion;
+}
 
 // The endpoints of a hub, all POST with a signed message as the body.
 namespace endpoint {
 inline const QString kPush = QStringLiteral("/exchange/v1/push");
 inline const QString kPull = QStringLiteral("/exchange/v1/pull");
+inline const QString kRelayPush = QStringLiteral("/exchange/v2/relay/push");
+inline const QString kRelayPull = QStringLiteral("/exchange/v2/relay/pull");
 } // namespace endpoint
 
 // The kinds of pushed item: the outbox kinds of the appliance cache.

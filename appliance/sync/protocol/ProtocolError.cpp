@@ -29,6 +29,8 @@ constexpr ErrorInfo kErrors[] = {
     {ProtocolError::UnknownTerminal, "unknown_terminal", 403},
     {ProtocolError::OfficeMismatch, "office_mismatch", 403},
     {ProtocolError::TlsIdentityMismatch, "tls_identity_mismatch", 403},
+    {ProtocolError::UntrustedTransportCertificate, "untrusted_transport_certificate", 403},
+    {ProtocolError::RelayNotAuthorized, "relay_not_authorized", 403},
     {ProtocolError::Replay, "replay", 409},
     {ProtocolError::StaleSequence, "stale_sequence", 409},
     {ProtocolError::ClockSkew, "clock_skew", 400},
@@ -114,6 +116,12 @@ QString ProtocolFailure::userText() const
         return Text::tr("This terminal may not send data for the office named in the message.");
     case ProtocolError::TlsIdentityMismatch:
         return Text::tr("The connection certificate does not belong to this terminal. Check the terminal's certificates.");
+    case ProtocolError::UntrustedTransportCertificate:
+        return Text::tr("The hub rejected this terminal's transport certificate: it is missing, expired, revoked or "
+                        "not issued by the hub's transport CA. Renew or reinstall the certificate.");
+    case ProtocolError::RelayNotAuthorized:
+        return Text::tr("The upper hub does not accept batches of this terminal from this relay hub. Ask its "
+                        "administrator to add the terminal to the relay's entry.");
     case ProtocolError::Replay:
         return Text::tr("The hub already received a different message with the same identifier.");
     case ProtocolError::StaleSequence:

@@ -29,6 +29,8 @@ enum class ProtocolError {
     UnknownTerminal,         // the terminal is neither registered nor under a listed issuer
     OfficeMismatch,          // the message names an office the terminal may not write for
     TlsIdentityMismatch,     // the TLS client certificate's CN is not the terminal id
+    UntrustedTransportCertificate, // the TLS client certificate is missing or did not verify
+    RelayNotAuthorized,      // a relay forwarded a batch of a terminal it does not aggregate
     Replay,                  // a known batch id with other content, or a nonce seen before
     StaleSequence,           // a sequence number not above the terminal's last one
     ClockSkew,               // the timestamp is outside the receiver's skew window

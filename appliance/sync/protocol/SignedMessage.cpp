@@ -82,16 +82,19 @@ ProtocolResult<SignedMessage> SignedMessage::parse(const QByteArray &wire, qsize
         return malformed(QStringLiteral("expected exactly \"body\", \"certificates\" and \"signature\""));
 
     // A body of another version may have other members, so say so before
-    // reading them as version 1.
+    // reading them. Each type has the version that defined it: the relay
+    // types 2, the others 1.
     const QJsonObject body = object.value(QStringLiteral("body")).toObject();
     const QJsonValue version = body.value(QStringLiteral("version"));
     if (!version.isDouble())
         return malformed(QStringLiteral("the body has no \"version\""));
-    if (version.toInteger() != kProtocolVersion)
-        return fail(ProtocolError::UnsupportedVersion,
-                    QStringLiteral("version %1, this side speaks %2").arg(version.toInteger()).arg(kProtocolVersion));
     if (!body.value(QStringLiteral("type")).isString())
         return malformed(QStringLiteral("the body has no \"type\""));
+    const int expectedVersion = versionOfType(body.value(QStringLiteral("type")).toString());
+    if (version.toInteger() != expectedVersion)
+        return fail(ProtocolError::UnsupportedVersion, QStringLiteral("version %1, this side speaks %2 for this type")
+                                                           .arg(version.toInteger())
+                                                           .arg(expectedVersion));
 
     QByteArray signature;
     if (!strictBase64(object.value(QStringLiteral("signature")).toString(), signature) || signature.isEmpty())

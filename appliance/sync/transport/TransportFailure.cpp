@@ -148,10 +148,11 @@ TransportFailure classifyTransfer(int curlCode, int serverAlert, bool tooLarge, 
     // client considers the handshake done, so a rejection surfaces as
     // CURLE_RECV_ERROR or CURLE_SEND_ERROR (libcurl 7.88) rather than as a
     // handshake error. The alert the server sent distinguishes the two from a
-    // connection that merely broke.
-    // NOTE: a server that closes at once after that alert can reset the
-    // connection before the client reads it; the attempt is then classified
-    // ConnectionBroken (retryable), and a later attempt usually sees the alert.
+    // connection that merely broke. A server that closes at once after the
+    // alert can reset the connection before the client reads it, which then
+    // counts as ConnectionBroken. govhub avoids that race: it completes the
+    // handshake and answers a rejected certificate with a signed
+    // untrusted_transport_certificate error (HTTP 403, HttpRejected).
     if (serverAlert >= 0 && isClientCertificateAlert(serverAlert))
         return TransportFailure::ClientCertificateRejected;
 
