@@ -14,6 +14,8 @@ GOV_PACKAGES=(
     libqt6sql6-psql postgresql
     libqt6sql6-odbc unixodbc unixodbc-dev odbc-postgresql
     qt6-charts-dev libqt6opengl6-dev qt6-translations-l10n xvfb xauth fonts-wqy-microhei
+    # packaging/: cpack, unit checks, the chroot install test, the Qt bundle
+    dpkg-dev systemd lintian debootstrap patchelf qt6-wayland fcitx5-frontend-qt6
 )
 
 gov_log() {
