@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "CaseService.h"
 #include "DashboardWidget.h"
 #include "SignInDialog.h"
@@ -141,6 +142,19 @@ void MainWindow::createActions()
     QAction *quit =
         makeAction(sessionMenu, QStringLiteral("quitAction"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), false);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *about = makeAction(helpMenu, QStringLiteral("aboutAction"), tr("&About GovAppliance"), QKeySequence(), false);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showAbout()
+{
+    // Non-modal, so the operator can keep it open while filling in a
+    // support request.
+    auto *dialog = new AboutDialog(platform::PlatformInfo::detect(), QCoreApplication::applicationVersion(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::createStatusBar()

@@ -52,6 +52,8 @@ public slots:
     // Shows one case on the detail tab.
     void openCase(const QString &caseNumber);
     void showNewCase();
+    // Opens the About box with the version and the detected platform.
+    void showAbout();
     // Moves the focus to the queue's search field.
     void focusSearch();
 

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AppContext.h"
 #include "DashboardWidget.h"
 #include "ScriptedDialogs.h"
@@ -36,6 +37,7 @@ private slots:
     void queueActivationOpensDetail();
     void signOutClearsScreens();
     void noticeInStatusBar();
+    void aboutShowsThisMachine();
 
 private:
     QString labelText(const char *objectName) const;
@@ -273,6 +275,22 @@ void TestMainWindow::noticeInStatusBar()
     const QString notice = QStringLiteral("Chinese input is not available");
     m_window->showNotice(notice);
     QCOMPARE(m_window->statusBar()->currentMessage(), notice);
+}
+
+void TestMainWindow::aboutShowsThisMachine()
+{
+    auto *about = m_window->findChild<QAction *>(QStringLiteral("aboutAction"));
+    QVERIFY(about);
+    about->trigger();
+    auto *dialog = m_window->findChild<AboutDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+
+    // The kernel row comes from uname, the same source as QSysInfo.
+    QCOMPARE(dialog->rowText(QStringLiteral("kernelValue")), QSysInfo::kernelVersion());
+    QVERIFY(!dialog->rowText(QStringLiteral("cpuValue")).isEmpty());
+    QVERIFY(!dialog->rowText(QStringLiteral("osValue")).isEmpty());
+    dialog->close();
 }
 
 QTEST_MAIN(TestMainWindow)
