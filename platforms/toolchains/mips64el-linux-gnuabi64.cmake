@@ -32,6 +32,10 @@ set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR mips64)
 
 set(GOV_SYSROOT /opt/sysroot-mips64el CACHE PATH "mips64el sysroot made with mmdebstrap")
+# try_compile() reads this file again in the same CMake process. Without
+# the sysroot passed on, it would reset the pkg-config variables below to
+# the default path.
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES GOV_SYSROOT)
 
 set(CMAKE_C_COMPILER mips64el-linux-gnuabi64-gcc)
 set(CMAKE_CXX_COMPILER mips64el-linux-gnuabi64-g++)
