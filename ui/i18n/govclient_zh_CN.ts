@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>gov::ui::AboutDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3, logical CPUs: %4</source>
+        <translation>%1 %2，%3，逻辑 CPU：%4</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>available, this program runs filtered</source>
+        <translation>可用，本程序已启用过滤</translation>
+    </message>
+    <message>
+        <source>available, this program runs unfiltered</source>
+        <translation>可用，本程序未启用过滤</translation>
+    </message>
+    <message>
+        <source>ABI %1</source>
+        <translation>ABI %1</translation>
+    </message>
+    <message>
+        <source>About GovAppliance</source>
+        <translation>关于政务一体机</translation>
+    </message>
+    <message>
+        <source>GovAppliance client %1</source>
+        <translation>政务一体机客户端 %1</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>seccomp</source>
+        <translation>seccomp</translation>
+    </message>
+    <message>
+        <source>Landlock</source>
+        <translation>Landlock</translation>
+    </message>
+    <message>
+        <source>User namespaces</source>
+        <translation>用户命名空间</translation>
+    </message>
+</context>
+<context>
     <name>gov::ui::CaseDetailWidget</name>
     <message>
         <source>Applicant</source>
@@ -1125,6 +1192,14 @@
     <message>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About GovAppliance</source>
+        <translation>关于政务一体机(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -945,5 +945,185 @@
         <source>sync takes status, now or conflicts</source>
         <translation>sync 的子命令为 status、now 或 conflicts</translation>
     </message>
+    <message>
+        <source>%1: %2 of %3 rows copied</source>
+        <translation>%1：已复制 %2 / %3 行</translation>
+    </message>
+    <message>
+        <source>The target held an interrupted migration; it was emptied and copied again.</source>
+        <translation>目标中有一次中断的迁移；已清空并重新复制。</translation>
+    </message>
+    <message>
+        <source>Copied and verified %1 tables (%2 rows) to %3 in %4 s. The audit chain of the copy is intact: %5 records, %6 signed checkpoints.</source>
+        <translation>已将 %1 张表（%2 行）复制到 %3 并完成校验，用时 %4 秒。副本的审计链完整：%5 条记录，%6 个签名检查点。</translation>
+    </message>
+    <message>
+        <source>To use the copy as a cache, name it cache.db in a cache folder that holds a copy of the keys folder of the source cache.</source>
+        <translation>要把副本作为缓存使用，请将其命名为 cache.db，放在一个包含源缓存 keys 文件夹副本的缓存文件夹中。</translation>
+    </message>
+    <message>
+        <source>the target database: sqlite:///FILE (a new file), postgresql://USER@HOST:PORT/DB or odbc://... (an empty database)</source>
+        <translation>目标数据库：sqlite:///文件（新文件）、postgresql://用户@主机:端口/库 或 odbc://...（空数据库）</translation>
+    </message>
+    <message>
+        <source>the source database (default: the cache.db of --cache)</source>
+        <translation>源数据库（默认：--cache 中的 cache.db）</translation>
+    </message>
+    <message>
+        <source>rows copied per transaction (default 500)</source>
+        <translation>每个事务复制的行数（默认 500）</translation>
+    </message>
+    <message>
+        <source>file whose first line is the password of the server database; GOV_DB_PASSWORD takes precedence</source>
+        <translation>文件首行为服务器数据库的密码；GOV_DB_PASSWORD 优先</translation>
+    </message>
+    <message>
+        <source>cache migrate needs --to URL</source>
+        <translation>cache migrate 需要 --to URL</translation>
+    </message>
+    <message>
+        <source>cache needs a subcommand: migrate</source>
+        <translation>cache 需要子命令：migrate</translation>
+    </message>
+    <message>
+        <source>  cache migrate --to URL [--from URL]   copy the cache to another database and verify the copy</source>
+        <translation>  cache migrate --to URL [--from URL]   将缓存复制到另一个数据库并校验副本</translation>
+    </message>
+    <message>
+        <source>Signed update bundles:</source>
+        <translation>签名更新包：</translation>
+    </message>
+    <message>
+        <source>  update verify BUNDLE                  check whether a bundle may be installed, and why not</source>
+        <translation>  update verify BUNDLE                  检查更新包能否安装，不能时说明原因</translation>
+    </message>
+    <message>
+        <source>  update apply BUNDLE                   verify a bundle and install its packages with dpkg</source>
+        <translation>  update apply BUNDLE                   校验更新包并用 dpkg 安装其中的软件包</translation>
+    </message>
+    <message>
+        <source>  update sign --key KEY --cert CERT --version V --arch A --expires DATE -o BUNDLE DEB...</source>
+        <translation>  update sign --key 密钥 --cert 证书 --version 版本 --arch 架构 --expires 日期 -o 更新包 DEB...</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s SM2 private key (PEM)</source>
+        <translation>签名者的 SM2 私钥（PEM）</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s certificate (PEM), followed by any intermediate CA certificates</source>
+        <translation>签名者的证书（PEM），其后可附中间 CA 证书</translation>
+    </message>
+    <message>
+        <source>the Debian version of the release, for example 1.2.0-1</source>
+        <translation>该发布的 Debian 版本号，例如 1.2.0-1</translation>
+    </message>
+    <message>
+        <source>the Debian architecture: amd64, arm64, mips64el or loong64</source>
+        <translation>Debian 架构：amd64、arm64、mips64el 或 loong64</translation>
+    </message>
+    <message>
+        <source>when the bundle stops being accepted: YYYY-MM-DD (end of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ</source>
+        <translation>更新包的失效时间：YYYY-MM-DD（当天结束，UTC）或 YYYY-MM-DDTHH:MM:SSZ</translation>
+    </message>
+    <message>
+        <source>the bundle file to write (short form -o)</source>
+        <translation>要写入的更新包文件（简写 -o）</translation>
+    </message>
+    <message>
+        <source>the trust folder; its update-roots/ contains the update signing root CAs (default: trust/ in the cache folder)</source>
+        <translation>信任目录；其中的 update-roots/ 存放更新签名根 CA（默认：缓存目录下的 trust/）</translation>
+    </message>
+    <message>
+        <source>the update state folder (default: $GOV_UPDATE_STATE_DIR, else /var/lib/govappliance/update)</source>
+        <translation>更新状态目录（默认：$GOV_UPDATE_STATE_DIR，否则为 /var/lib/govappliance/update）</translation>
+    </message>
+    <message>
+        <source>the root folder for dpkg: packages and database under it (dpkg --root)</source>
+        <translation>dpkg 的根目录：软件包和数据库都在其下（dpkg --root）</translation>
+    </message>
+    <message>
+        <source>the dpkg database folder (dpkg --admindir)</source>
+        <translation>dpkg 数据库目录（dpkg --admindir）</translation>
+    </message>
+    <message>
+        <source>the folder dpkg installs files into (dpkg --instdir)</source>
+        <translation>dpkg 安装文件的目标目录（dpkg --instdir）</translation>
+    </message>
+    <message>
+        <source>No update signing root certificate found in %1. Put the province&apos;s update signing root CA certificate (PEM) there.</source>
+        <translation>在 %1 中未找到更新签名根证书。请将省级更新签名根 CA 证书（PEM）放到该目录。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read. Give a regular file of at most %2 bytes.</source>
+        <translation>无法读取文件 %1。请提供不超过 %2 字节的普通文件。</translation>
+    </message>
+    <message>
+        <source>The key given with --key does not belong to the certificate %1. Give the certificate of that key first in the file.</source>
+        <translation>--key 指定的密钥与证书 %1 不匹配。请把该密钥对应的证书放在文件的最前面。</translation>
+    </message>
+    <message>
+        <source>The package file name &quot;%1&quot; cannot go into a bundle. Use a .deb file whose name has only letters, digits and . _ + ~ -.</source>
+        <translation>软件包文件名“%1”不能放入更新包。请使用文件名只含字母、数字和 . _ + ~ - 的 .deb 文件。</translation>
+    </message>
+    <message>
+        <source>The package file name %1 is given twice.</source>
+        <translation>软件包文件名 %1 重复给出。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Debian binary package. Build it with dpkg-deb --build.</source>
+        <translation>%1 不是 Debian 二进制软件包。请用 dpkg-deb --build 构建。</translation>
+    </message>
+    <message>
+        <source>--arch takes a Debian architecture name such as amd64, arm64, mips64el or loong64, not &quot;%1&quot;.</source>
+        <translation>--arch 需要 Debian 架构名，例如 amd64、arm64、mips64el 或 loong64，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--expires takes YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not &quot;%1&quot;.</source>
+        <translation>--expires 需要 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SSZ，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--expires %1 lies in the past, so no appliance would accept the bundle.</source>
+        <translation>--expires %1 已经过去，任何一体机都不会接受该更新包。</translation>
+    </message>
+    <message>
+        <source>update sign needs --%1</source>
+        <translation>update sign 需要 --%1</translation>
+    </message>
+    <message>
+        <source>The bundle %1 could not be created (%2).</source>
+        <translation>无法创建更新包 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The bundle %1 could not be written (%2).</source>
+        <translation>无法写入更新包 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Wrote the bundle %1: version %2 for %3, %4 package(s), expires %5 (UTC).</source>
+        <translation>已写入更新包 %1：版本 %2，架构 %3，%4 个软件包，%5（UTC）失效。</translation>
+    </message>
+    <message>
+        <source>The bundle may be installed: version %1 (installed: %2), signed by %3.</source>
+        <translation>该更新包可以安装：版本 %1（已安装：%2），签名者 %3。</translation>
+    </message>
+    <message>
+        <source>Bundle REJECTED: %1</source>
+        <translation>更新包被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>dpkg failed with exit status %1 while installing version %2; its messages are above. Run &quot;dpkg --audit&quot; and fix the cause before applying the bundle again.</source>
+        <translation>安装版本 %2 时 dpkg 失败，退出状态 %1；其输出见上方。请运行“dpkg --audit”并排除原因后再应用更新包。</translation>
+    </message>
+    <message>
+        <source>Installed version %1 (previous: %2).</source>
+        <translation>已安装版本 %1（之前：%2）。</translation>
+    </message>
+    <message>
+        <source>Version %1 is already installed; nothing to do.</source>
+        <translation>版本 %1 已安装，无需操作。</translation>
+    </message>
+    <message>
+        <source>update takes sign, verify or apply</source>
+        <translation>update 的子命令为 sign、verify 或 apply</translation>
+    </message>
 </context>
 </TS>

@@ -1644,6 +1644,170 @@
     </message>
 </context>
 <context>
+    <name>gov::db::CacheMigrator</name>
+    <message>
+        <source>The copy differs from the source in table %1 at the row with %2 (%3). The source was not changed. The target is left marked as incomplete, and the next run empties it and starts again.</source>
+        <translation>副本与源在表 %1 中 %2 所在的行不一致（%3）。源未被改动。目标被标记为未完成，下次运行时会清空并重新复制。</translation>
+    </message>
+    <message>
+        <source>The file %1 from an interrupted migration cannot be removed. Remove it, then repeat the command.</source>
+        <translation>无法删除中断的迁移留下的文件 %1。请删除该文件后重新执行命令。</translation>
+    </message>
+    <message>
+        <source>This build cannot migrate caches: its copy schema is out of date.</source>
+        <translation>此版本无法迁移缓存：其复制用的表结构描述已过时。</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same file %1.</source>
+        <translation>源和目标是同一个文件 %1。</translation>
+    </message>
+    <message>
+        <source>The source cache has schema version %1, but this program copies version %2. Open the cache once with this release (govctl status) to upgrade it, or use the release that wrote it.</source>
+        <translation>源缓存的表结构版本为 %1，而本程序复制的是版本 %2。请先用本版本打开一次缓存（govctl status）以完成升级，或使用写入该缓存的版本。</translation>
+    </message>
+    <message>
+        <source>The database %1 holds no complete copy of a cache of schema version %2.</source>
+        <translation>数据库 %1 中没有表结构版本 %2 的完整缓存副本。</translation>
+    </message>
+    <message>
+        <source>The target file %1 exists already. Give a new file name; a migration never writes over an existing cache.</source>
+        <translation>目标文件 %1 已存在。请指定新的文件名；迁移不会覆盖已有的缓存。</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds a migrated cache. Migrate into an empty database.</source>
+        <translation>数据库 %1 中已有迁移过来的缓存。请迁移到空数据库。</translation>
+    </message>
+    <message>
+        <source>The database %1 already has tables of a cache (%2) that no migration made. Migrate into an empty database.</source>
+        <translation>数据库 %1 中已有非迁移产生的缓存表（%2）。请迁移到空数据库。</translation>
+    </message>
+    <message>
+        <source>the row is not in the source</source>
+        <translation>该行在源中不存在</translation>
+    </message>
+    <message>
+        <source>its values differ</source>
+        <translation>其值不一致</translation>
+    </message>
+    <message>
+        <source>the row is missing in the copy</source>
+        <translation>副本中缺少该行</translation>
+    </message>
+    <message>
+        <source>%1 rows in the source, %2 in the copy</source>
+        <translation>源中 %1 行，副本中 %2 行</translation>
+    </message>
+    <message>
+        <source>The audit chain of the source cache is broken at record %1: %2. Nothing was copied. Run &quot;govctl audit verify&quot; on the source and resolve the break first.</source>
+        <translation>源缓存的审计链在第 %1 条记录处断开：%2。未复制任何数据。请先对源运行“govctl audit verify”并处理断链。</translation>
+    </message>
+    <message>
+        <source>The audit chain of the copy is broken at record %1 (table audit, row seq=%1): %2. The source was not changed. The target is left marked as incomplete, and the next run empties it and starts again.</source>
+        <translation>副本的审计链在第 %1 条记录处断开（audit 表，seq=%1 的行）：%2。源未被改动。目标被标记为未完成，下次运行时会清空并重新复制。</translation>
+    </message>
+    <message>
+        <source>The verified copy %1 could not be renamed to %2. Rename it by hand.</source>
+        <translation>已校验的副本 %1 无法重命名为 %2。请手动重命名。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::db::ConnectionUrl</name>
+    <message>
+        <source>The database URL is invalid: %1. Write it as sqlite:///PATH, postgresql://USER@HOST:PORT/DATABASE or odbc://USER@HOST:PORT/DATABASE?driver=NAME and give the password in a file or an environment variable, not in the URL.</source>
+        <translation>数据库 URL 无效：%1。请写成 sqlite:///路径、postgresql://用户@主机:端口/数据库 或 odbc://用户@主机:端口/数据库?driver=驱动名，密码通过文件或环境变量提供，不要写在 URL 中。</translation>
+    </message>
+    <message>
+        <source>the dialect &quot;%1&quot; is unknown (known: postgresql, kingbase, opengauss, highgo, dm8)</source>
+        <translation>未知的方言“%1”（可用：postgresql、kingbase、opengauss、highgo、dm8）</translation>
+    </message>
+    <message>
+        <source>the ODBC connection string has a part without &quot;=&quot;</source>
+        <translation>ODBC 连接串中有一段缺少“=”</translation>
+    </message>
+    <message>
+        <source>the ODBC connection string has an unclosed &quot;{&quot;</source>
+        <translation>ODBC 连接串中有未闭合的“{”</translation>
+    </message>
+    <message>
+        <source>a SQLite URL is sqlite:///ABSOLUTE/PATH</source>
+        <translation>SQLite URL 的格式为 sqlite:///绝对路径</translation>
+    </message>
+    <message>
+        <source>the URL contains a password</source>
+        <translation>URL 中包含密码</translation>
+    </message>
+    <message>
+        <source>a server URL needs a user, a host and a database</source>
+        <translation>服务器 URL 需要用户、主机和数据库</translation>
+    </message>
+    <message>
+        <source>the ODBC connection string contains a password</source>
+        <translation>ODBC 连接串中包含密码</translation>
+    </message>
+    <message>
+        <source>the ODBC connection string names no Driver</source>
+        <translation>ODBC 连接串未指定 Driver</translation>
+    </message>
+    <message>
+        <source>the SQL dialect of the ODBC driver &quot;%1&quot; is unknown; add GovDialect=dm8 or GovDialect=postgresql</source>
+        <translation>ODBC 驱动“%1”的 SQL 方言未知；请添加 GovDialect=dm8 或 GovDialect=postgresql</translation>
+    </message>
+    <message>
+        <source>an ODBC URL needs a user, a host, a database and ?driver=NAME</source>
+        <translation>ODBC URL 需要用户、主机、数据库和 ?driver=驱动名</translation>
+    </message>
+    <message>
+        <source>the SQL dialect of the ODBC driver &quot;%1&quot; is unknown; add &amp;dialect=dm8 or &amp;dialect=postgresql</source>
+        <translation>ODBC 驱动“%1”的 SQL 方言未知；请添加 &amp;dialect=dm8 或 &amp;dialect=postgresql</translation>
+    </message>
+    <message>
+        <source>the URL is empty</source>
+        <translation>URL 为空</translation>
+    </message>
+    <message>
+        <source>the URL cannot be parsed</source>
+        <translation>无法解析 URL</translation>
+    </message>
+    <message>
+        <source>the scheme &quot;%1&quot; is unknown</source>
+        <translation>未知的协议“%1”</translation>
+    </message>
+    <message>
+        <source>The database password file %1 cannot be read (%2).</source>
+        <translation>无法读取数据库密码文件 %1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::db::QtSqlDatabase</name>
+    <message>
+        <source>The Qt SQL driver %1 is not installed (Debian: libqt6sql6-psql for PostgreSQL, libqt6sql6-odbc and unixodbc for ODBC).</source>
+        <translation>未安装 Qt SQL 驱动 %1（Debian：PostgreSQL 需要 libqt6sql6-psql，ODBC 需要 libqt6sql6-odbc 和 unixodbc）。</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be reached: %2. Check that the server is running and that the URL, the user and the password are right.</source>
+        <translation>无法连接数据库 %1：%2。请检查服务器是否在运行，以及 URL、用户和密码是否正确。</translation>
+    </message>
+    <message>
+        <source>A row with the same key already exists in the database %1.</source>
+        <translation>数据库 %1 中已存在相同键的行。</translation>
+    </message>
+    <message>
+        <source>The connection to the database %1 was lost. Check that the server is running, then repeat the command.</source>
+        <translation>与数据库 %1 的连接已断开。请检查服务器是否在运行，然后重新执行命令。</translation>
+    </message>
+    <message>
+        <source>The database %1 rejected the statement: %2</source>
+        <translation>数据库 %1 拒绝了该语句：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gov::db::TransactionRunner</name>
+    <message>
+        <source>The connection to the database %1 broke while a change was being saved, so it may or may not have been saved. Check the data before you repeat the change.</source>
+        <translation>保存修改时与数据库 %1 的连接中断，修改可能已保存也可能未保存。请先核对数据，再决定是否重做。</translation>
+    </message>
+</context>
+<context>
     <name>gov::exchange::ProtocolError</name>
     <message>
         <source>The exchange message is malformed. Update the software on both sides.</source>
@@ -1728,6 +1892,14 @@
     <message>
         <source>The hub failed to process the message. The terminal will try again later.</source>
         <translation>交换节点处理报文失败。终端稍后将重试。</translation>
+    </message>
+    <message>
+        <source>The hub rejected this terminal&apos;s transport certificate: it is missing, expired, revoked or not issued by the hub&apos;s transport CA. Renew or reinstall the certificate.</source>
+        <translation>交换节点拒绝了本终端的传输证书：证书缺失、已过期、已吊销，或不是由该节点的传输 CA 签发。请更新或重新安装证书。</translation>
+    </message>
+    <message>
+        <source>The upper hub does not accept batches of this terminal from this relay hub. Ask its administrator to add the terminal to the relay&apos;s entry.</source>
+        <translation>上级交换节点不接受经由本中继节点转发的该终端批次。请联系其管理员将该终端加入本中继的配置条目。</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +1998,13 @@
     </message>
 </context>
 <context>
+    <name>gov::hub::RelayRegistry</name>
+    <message>
+        <source>Cannot open the certificate file %1. Check the hub configuration.</source>
+        <translation>无法打开证书文件 %1。请检查交换节点的配置。</translation>
+    </message>
+</context>
+<context>
     <name>gov::hub::SqliteHubStore</name>
     <message>
         <source>Version %1 of %2 is not newer than the published version %3.</source>
@@ -1875,6 +2054,247 @@
     <message>
         <source>The sandbox supervisor could not open its report channel (%1). Restart the appliance.</source>
         <translation>隔离进程监管程序未能打开违规报告通道（%1）。请重新启动一体机。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::update::DebianVersion</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid Debian package version (%2). Use the form [epoch:]upstream[-revision], for example 1:2.3.4-1.</source>
+        <translation>“%1”不是有效的 Debian 软件包版本（%2）。请使用 [epoch:]upstream[-revision] 格式，例如 1:2.3.4-1。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::update::DpkgLauncher</name>
+    <message>
+        <source>dpkg could not be prepared (%1).</source>
+        <translation>无法准备 dpkg（%1）。</translation>
+    </message>
+    <message>
+        <source>dpkg could not be started: the launcher was already used.</source>
+        <translation>无法启动 dpkg：启动器已被使用过。</translation>
+    </message>
+    <message>
+        <source>dpkg could not be started: its launcher process ended early.</source>
+        <translation>无法启动 dpkg：启动器进程提前结束。</translation>
+    </message>
+    <message>
+        <source>dpkg was stopped by signal %1. Run &quot;dpkg --audit&quot; to check the package database.</source>
+        <translation>dpkg 被信号 %1 终止。请运行“dpkg --audit”检查软件包数据库。</translation>
+    </message>
+    <message>
+        <source>dpkg could not be executed. Check that dpkg is installed.</source>
+        <translation>无法执行 dpkg。请检查 dpkg 是否已安装。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::update::TarReader</name>
+    <message>
+        <source>at byte %1</source>
+        <translation>位于第 %1 字节</translation>
+    </message>
+    <message>
+        <source>in member &quot;%1&quot;</source>
+        <translation>位于成员“%1”</translation>
+    </message>
+    <message>
+        <source>The archive could not be read (%1).</source>
+        <translation>无法读取归档（%1）。</translation>
+    </message>
+    <message>
+        <source>the archive is truncated %1; copy the bundle again</source>
+        <translation>归档被截断（%1）；请重新复制更新包</translation>
+    </message>
+    <message>
+        <source>a header checksum does not match %1; the archive is damaged</source>
+        <translation>头部校验和不匹配（%1）；归档已损坏</translation>
+    </message>
+    <message>
+        <source>the header %1 is not a POSIX ustar header; build the archive with tar --format=ustar</source>
+        <translation>头部（%1）不是 POSIX ustar 头部；请用 tar --format=ustar 生成归档</translation>
+    </message>
+    <message>
+        <source>a numeric header field %1 is not an octal number</source>
+        <translation>头部数字字段（%1）不是八进制数</translation>
+    </message>
+    <message>
+        <source>the archive contains a %1 %2, but only regular files are allowed</source>
+        <translation>归档包含 %1（%2），但只允许普通文件</translation>
+    </message>
+    <message>
+        <source>the member name &quot;%1&quot; is an absolute path</source>
+        <translation>成员名“%1”是绝对路径</translation>
+    </message>
+    <message>
+        <source>the member name &quot;%1&quot; contains &quot;..&quot; (path traversal)</source>
+        <translation>成员名“%1”包含“..”（路径穿越）</translation>
+    </message>
+    <message>
+        <source>the member name &quot;%1&quot; has a folder part, but members must be plain file names</source>
+        <translation>成员名“%1”含有目录部分，而成员只能是单纯的文件名</translation>
+    </message>
+    <message>
+        <source>the member name &quot;%1&quot; is empty, too long or contains characters other than letters, digits and . _ + ~ -</source>
+        <translation>成员名“%1”为空、过长，或含有字母、数字和 . _ + ~ - 以外的字符</translation>
+    </message>
+    <message>
+        <source>the member name &quot;%1&quot; occurs twice</source>
+        <translation>成员名“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>the member &quot;%1&quot; is larger than the limit (%2)</source>
+        <translation>成员“%1”超过大小上限（%2）</translation>
+    </message>
+    <message>
+        <source>the archive has more members than the limit (%1)</source>
+        <translation>归档的成员数超过上限（%1）</translation>
+    </message>
+    <message>
+        <source>the archive has data after its end-of-archive marker %1</source>
+        <translation>归档在结束标记之后还有数据（%1）</translation>
+    </message>
+    <message>
+        <source>The archive is invalid: %1.</source>
+        <translation>归档无效：%1。</translation>
+    </message>
+    <message>
+        <source>The archive member &quot;%1&quot; could not be read (%2).</source>
+        <translation>无法读取归档成员“%1”（%2）。</translation>
+    </message>
+    <message>
+        <source>The archive member &quot;%1&quot; could not be read completely; the file may have been changed or truncated while it was read.</source>
+        <translation>无法完整读取归档成员“%1”；文件可能在读取期间被修改或截断。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::update::TarWriter</name>
+    <message>
+        <source>The file name &quot;%1&quot; cannot go into an update bundle. Use a plain file name of letters, digits and . _ + ~ - that starts with a letter or digit.</source>
+        <translation>文件名“%1”不能放入更新包。请使用以字母或数字开头、只含字母、数字和 . _ + ~ - 的文件名。</translation>
+    </message>
+    <message>
+        <source>Writing the archive failed (%1). Check the free space and the permissions of the output folder.</source>
+        <translation>写入归档失败（%1）。请检查剩余空间和输出目录的权限。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::update::UpdateBundle</name>
+    <message>
+        <source>The update bundle %1 does not exist. Check the path.</source>
+        <translation>更新包 %1 不存在。请检查路径。</translation>
+    </message>
+    <message>
+        <source>The update bundle %1 is not a regular file. Give the path of the bundle file.</source>
+        <translation>更新包 %1 不是普通文件。请给出更新包文件的路径。</translation>
+    </message>
+    <message>
+        <source>The update bundle %1 could not be opened (%2). Check its permissions.</source>
+        <translation>无法打开更新包 %1（%2）。请检查其权限。</translation>
+    </message>
+    <message>
+        <source>The bundle has no %1. A bundle contains manifest.json, manifest.sig, signer.pem and the packages; rebuild it with &quot;govctl update sign&quot;.</source>
+        <translation>更新包中没有 %1。更新包应包含 manifest.json、manifest.sig、signer.pem 和软件包；请用“govctl update sign”重新生成。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signer.pem contains no readable certificate (%1).</source>
+        <translation>更新包的 signer.pem 中没有可读取的证书（%1）。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signer %1 is not trusted for update signing: %2</source>
+        <translation>更新包的签名者 %1 不被信任用于更新签名：%2</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not match its manifest. The bundle was changed after signing or is damaged; do not install it.</source>
+        <translation>更新包的签名与其清单不符。更新包在签名后被改动或已损坏，请勿安装。</translation>
+    </message>
+    <message>
+        <source>The bundle is for the product &quot;%1&quot;, not for %2.</source>
+        <translation>该更新包属于产品“%1”，不属于 %2。</translation>
+    </message>
+    <message>
+        <source>The bundle is for the architecture %1, but this appliance runs %2. Use the bundle built for %2.</source>
+        <translation>该更新包适用于 %1 架构，而本机为 %2。请使用为 %2 构建的更新包。</translation>
+    </message>
+    <message>
+        <source>The bundle expired at %1 (UTC). Ask the provincial release office for a current bundle.</source>
+        <translation>该更新包已于 %1（UTC）失效。请向省级发布部门索取当前的更新包。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s version %1 is older than the installed version %2. Installing it would roll the appliance back, so it is rejected.</source>
+        <translation>更新包版本 %1 低于已安装的版本 %2。安装它会使一体机回退，因此被拒绝。</translation>
+    </message>
+    <message>
+        <source>Version %1 is already installed.</source>
+        <translation>版本 %1 已安装。</translation>
+    </message>
+    <message>
+        <source>The package %1, which the signed manifest lists, is missing from the bundle.</source>
+        <translation>签名清单列出的软件包 %1 不在更新包中。</translation>
+    </message>
+    <message>
+        <source>The bundle contains the file %1, which the signed manifest does not list.</source>
+        <translation>更新包含有签名清单未列出的文件 %1。</translation>
+    </message>
+    <message>
+        <source>The package %1 does not match the signed manifest (its size or SM3 digest differs). The bundle was changed after signing; do not install it.</source>
+        <translation>软件包 %1 与签名清单不符（大小或 SM3 摘要不同）。更新包在签名后被改动，请勿安装。</translation>
+    </message>
+    <message>
+        <source>The bundle must be verified before it is staged.</source>
+        <translation>更新包必须先校验，才能放入暂存目录。</translation>
+    </message>
+    <message>
+        <source>The package %1 changed in the bundle file after it was verified. Nothing was installed; make sure nothing else writes to the bundle and try again.</source>
+        <translation>软件包 %1 在校验之后于更新包文件中发生了变化。未安装任何内容；请确认没有其他程序写入该更新包后重试。</translation>
+    </message>
+    <message>
+        <source>The package could not be copied to the staging folder %1 (%2). Check the free space.</source>
+        <translation>无法将软件包复制到暂存目录 %1（%2）。请检查剩余空间。</translation>
+    </message>
+    <message>
+        <source>The staged copy of %1 differs from the verified package, so something changed the staging folder. Nothing was installed; check who can write to %2.</source>
+        <translation>%1 的暂存副本与已校验的软件包不同，说明暂存目录被改动过。未安装任何内容；请检查谁能写入 %2。</translation>
+    </message>
+    <message>
+        <source>The bundle has no member %1.</source>
+        <translation>更新包中没有成员 %1。</translation>
+    </message>
+    <message>
+        <source>The bundle member %1 is larger than the limit of %2 bytes.</source>
+        <translation>更新包成员 %1 超过 %2 字节的上限。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::update::UpdateManifest</name>
+    <message>
+        <source>The bundle&apos;s manifest.json is invalid: %1. Rebuild the bundle with &quot;govctl update sign&quot;.</source>
+        <translation>更新包的 manifest.json 无效：%1。请用“govctl update sign”重新生成更新包。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::update::UpdateState</name>
+    <message>
+        <source>The staging folder %1 cannot be used: %2. It must be a folder owned by the user that runs govctl, with mode 0700.</source>
+        <translation>暂存目录 %1 无法使用：%2。它必须属于运行 govctl 的用户，权限为 0700。</translation>
+    </message>
+    <message>
+        <source>There is no dpkg database (a status file) in %1. Check --root or --admindir.</source>
+        <translation>%1 中没有 dpkg 数据库（status 文件）。请检查 --root 或 --admindir。</translation>
+    </message>
+    <message>
+        <source>dpkg-query could not report the installed version (%1).</source>
+        <translation>dpkg-query 无法给出已安装的版本（%1）。</translation>
+    </message>
+    <message>
+        <source>dpkg-query could not report the installed version: %1</source>
+        <translation>dpkg-query 无法给出已安装的版本：%1</translation>
+    </message>
+    <message>
+        <source>The recorded installed version in %1 could not be read.</source>
+        <translation>无法读取 %1 中记录的已安装版本。</translation>
+    </message>
+    <message>
+        <source>The installed version could not be recorded in %1 (%2).</source>
+        <translation>无法将已安装的版本记录到 %1（%2）。</translation>
     </message>
 </context>
 <context>
