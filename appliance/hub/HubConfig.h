@@ -80,7 +80,7 @@ struct HubConfig {
     QString upstreamCertificatePath;
     QString upstreamKeyPath;
     QString upstreamCaPath;
-    // When set, answers must be signed by this hub id.
+    // When set, responses must be signed by this hub id.
     QString upstreamHubId;
     int upstreamPullIntervalSeconds = 60;
     int upstreamRetryBaseMs = 1000;

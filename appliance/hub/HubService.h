@@ -27,7 +27,7 @@ struct HubRequest {
     QByteArray body;
     // The CN of the verified TLS client certificate.
     QString tlsCommonName;
-    // Why the TLS client certificate is missing or failed verification, or
+    // The reason the TLS client certificate is missing or failed verification, or
     // empty when it verified. Such a request is rejected with
     // untrusted_transport_certificate whatever it contains.
     QString tlsRejection;

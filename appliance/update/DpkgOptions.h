@@ -30,7 +30,7 @@ struct DpkgOptions {
     // instead of the host's /var/log/dpkg.log, and a caller that is not
     // root adds --force-not-root. Conffile questions are answered with the
     // package default or else the installed file (--force-confdef,
-    // --force-confold), because nobody is there to answer them.
+    // --force-confold), because no operator is present to reply to them.
     QStringList installArguments(const QString &stagingDir, bool runningAsRoot) const;
 
     bool isScratch() const { return !root.isEmpty() || !adminDir.isEmpty(); }

@@ -19,7 +19,7 @@ class TrustStore;
 
 namespace gov::update {
 
-// What a bundle is checked against: this appliance and the present time.
+// The appliance and the present time that a bundle is checked against.
 struct InstallTarget {
     QString product = QLatin1String(kProductName);
     QString architecture;                   // Debian name of the architecture govctl was built for
@@ -44,7 +44,7 @@ inline constexpr char kSignerMember[] = "signer.pem";
 // once more from the copy, so bytes changed in place are caught too.
 class UpdateBundle {
 public:
-    // Why a bundle may not be installed. Each value has its own user text.
+    // The reason a bundle may not be installed. Each value has its own user text.
     enum class Reason {
         Valid,
         AlreadyInstalled,  // the bundle's version equals the installed one

@@ -500,7 +500,7 @@ Status CacheMigrator::verifyTable(Database &source, Database &target, const Cach
 
     // Key -> row digest of the source. Matching by key, not by position,
     // keeps the check independent of how each server collates text keys.
-    // NOTE: this holds every source row's key and digest in memory, roughly
+    // NOTE: this keeps every source row's key and digest in memory, roughly
     // 100 bytes a row (an estimate); far larger caches need a merge by key.
     QHash<QByteArray, QByteArray> sourceRows;
     QHash<QByteArray, QString> sourceKeys;

@@ -12,7 +12,7 @@ enum class Backend { Sqlite, Postgres, Odbc };
 // the driver (QPSQL or QODBC) only decides how bytes reach the server.
 enum class DialectKind { Sqlite, Postgres, Dm8 };
 
-// Where a database is and how to reach it. `password` is never part of a
+// The location of a database and the settings to reach it. `password` is never part of a
 // URL: callers fill it from a file or the environment (readPassword()).
 struct ConnectionSettings {
     Backend backend = Backend::Sqlite;
