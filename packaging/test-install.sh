@@ -21,8 +21,9 @@
 #
 # Needs root (debootstrap, chroot, mount), debootstrap, lintian, patchelf and
 # systemd-analyze, and the network for http://deb.debian.org/debian only.
-# Everything it makes stays in BUILD_DIR/packaging-test; the chroot's /proc
-# is unmounted on every exit. Exit status 0 when all checks pass.
+# Everything it makes stays in BUILD_DIR/packaging-test, except the cached
+# debootstrap base when GOV_PKG_CACHE_DIR names another folder; the chroot's
+# /proc is unmounted on every exit. Exit status 0 when all checks pass.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -32,7 +33,9 @@ fi
 BUILD_DIR="$(cd "$1" && pwd)"
 SOURCE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TEST_DIR="$BUILD_DIR/packaging-test"
-CACHE_DIR="$TEST_DIR/cache"
+# The debootstrap base is kept between runs; GOV_PKG_CACHE_DIR moves it out of
+# the build tree so that clean clones (CI) reuse it too.
+CACHE_DIR="${GOV_PKG_CACHE_DIR:-$TEST_DIR/cache}"
 CHROOT="$TEST_DIR/chroot"
 MIRROR="http://deb.debian.org/debian"
 SUITE="bookworm"
@@ -209,7 +212,9 @@ phase "debootstrap chroot"
 cleanup
 rm -rf "$CHROOT"
 mkdir -p "$CHROOT"
-if [ -f "$BASE_TARBALL" ]; then
+# A base older than 30 days is made again, so the chroot follows the point
+# releases instead of upgrading a stale tree each time.
+if [ -f "$BASE_TARBALL" ] && [ -z "$(find "$BASE_TARBALL" -mtime +30)" ]; then
     tar -C "$CHROOT" -xzf "$BASE_TARBALL"
     pass "chroot unpacked from the cached $BASE_TARBALL"
 else
