@@ -29,6 +29,20 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 
+# CPack asks dpkg for the architecture, which names the build machine's. A
+# cross build names the target's instead, in Debian's spelling.
+if(CMAKE_CROSSCOMPILING)
+    if(CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
+        set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "arm64")
+    elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^mips64")
+        set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "mips64el")
+    elseif(CMAKE_SYSTEM_PROCESSOR STREQUAL "loongarch64")
+        set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "loong64")
+    else()
+        message(FATAL_ERROR "no Debian architecture known for ${CMAKE_SYSTEM_PROCESSOR}")
+    endif()
+endif()
+
 # Package names and descriptions. The first line of a description is the
 # synopsis; CPack takes the rest as the extended description.
 set(CPACK_DEBIAN_CORE_PACKAGE_NAME "govappliance-core")

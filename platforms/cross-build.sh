@@ -4,6 +4,8 @@
 #
 # Usage: platforms/cross-build.sh arm64|mips64el [BUILD_DIR]
 #
+# For arm64 it also builds the Debian packages of the core, the sync daemon
+# and the hub into BUILD_DIR/packages and checks them with lintian.
 # BUILD_DIR defaults to build-<arch> in the checkout. arm64 uses Debian's
 # multiarch packages. mips64el cannot (Debian 12's security archive has no
 # mips64el builds, so the amd64 and mips64el versions of a library differ),
@@ -66,7 +68,7 @@ JOBS="${GOV_CROSS_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 # Host side: compiler, CMake, the x86-64 Qt with its build tools (moc, rcc,
 # lupdate, lrelease), the cross toolchain and the emulator.
 HOST_PACKAGES=(
-    build-essential cmake pkg-config ccache
+    build-essential cmake pkg-config ccache dpkg-dev lintian
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     "$CROSS_COMPILER" qemu-user
 )
@@ -197,6 +199,37 @@ run_tests() {
 
 }
 
+# Builds the Debian packages of the cross build (without the client, which
+# is not cross-built) and checks their architecture, the ELF machine of
+# govctl inside, and lintian. Only arm64: dpkg-shlibdeps finds the arm64
+# libraries through dpkg's multiarch records, while the mips64el libraries
+# live in a sysroot outside dpkg's database.
+build_packages() {
+    [ "$ARCH" = arm64 ] || { log "no Debian packages for $ARCH (dpkg-shlibdeps cannot see the sysroot)"; return 0; }
+    local out="$BUILD_DIR/packages" deb architecture unpacked
+    log "building the $ARCH Debian packages"
+    rm -rf "$out"
+    (cd "$BUILD_DIR" && cpack -G DEB -B "$out") >"$BUILD_DIR/cpack.log" 2>&1 ||
+        { tail -n 20 "$BUILD_DIR/cpack.log" >&2; fail "cpack failed; see $BUILD_DIR/cpack.log"; }
+    for package in core syncd hub; do
+        deb="$(find "$out" -maxdepth 1 -name "govappliance-${package}_*_$ARCH.deb" | head -n 1)"
+        [ -n "$deb" ] || fail "govappliance-$package for $ARCH was not built"
+        architecture="$(dpkg-deb -f "$deb" Architecture)"
+        [ "$architecture" = "$ARCH" ] || fail "$(basename "$deb") says Architecture: $architecture"
+        log "$(basename "$deb"): Depends: $(dpkg-deb -f "$deb" Depends)"
+    done
+    unpacked="$out/unpacked-core"
+    rm -rf "$unpacked"
+    dpkg-deb -x "$(find "$out" -maxdepth 1 -name "govappliance-core_*_$ARCH.deb" | head -n 1)" "$unpacked"
+    check_machine "$unpacked/usr/bin/govctl"
+    lintian --tag-display-limit 0 "$out"/*.deb >"$out/lintian.txt" 2>&1 || true
+    if grep -q '^E: ' "$out/lintian.txt"; then
+        grep '^E: ' "$out/lintian.txt" | head -n 20 >&2
+        fail "lintian reports errors on the $ARCH packages; see $out/lintian.txt"
+    fi
+    log "lintian: no errors on the $ARCH packages, $(grep -c '^W: ' "$out/lintian.txt" || true) warning(s)"
+}
+
 # Tests that run natively only; the comment in run_tests gives the reasons.
 GOV_NATIVE_ONLY_TESTS='govsyncd|govhubrelay|govhub_postgres|govhubcluster|hub_postgres_start|hub_postgres_stop'
 GOV_NATIVE_ONLY_TESTS+='|dbconformance_postgres|dbconformance_odbc|dbconformance_server_start|dbconformance_server_stop'
@@ -218,6 +251,8 @@ built=$(date +%s)
 
 status=0
 run_tests || status=$?
+tested=$(date +%s)
+build_packages
 
-log "$ARCH timings: install $((installed - started)) s, build $((built - installed)) s, tests $(seconds_since "$built") s"
+log "$ARCH timings: install $((installed - started)) s, build $((built - installed)) s, tests $((tested - built)) s, packages $(seconds_since "$tested") s"
 exit "$status"
