@@ -209,10 +209,12 @@ Result<HubConfig> HubConfig::load(const QString &path)
     config.hubId = reader.text(QStringLiteral("hub.id"), true);
     if (!config.hubId.isEmpty() && !kIdPattern.match(config.hubId).hasMatch())
         reader.reject(QStringLiteral("hub.id"), QStringLiteral("is not an id of letters, digits, '.', '_' and '-'"));
-    // A PostgreSQL URL is kept as written; anything else is a SQLite file.
+    // A URL or an ODBC connection string is kept as written; anything else
+    // is a SQLite file, relative to the configuration's folder.
     const QString database = reader.text(QStringLiteral("hub.database"), true);
-    config.databasePath = database.startsWith(QLatin1String("postgresql://")) ? database
-                                                                              : reader.path(QStringLiteral("hub.database"), false);
+    const bool isUrl = database.contains(QLatin1String("://")) || database.startsWith(QLatin1String("odbc:"))
+        || database.startsWith(QLatin1String("Driver="), Qt::CaseInsensitive);
+    config.databasePath = isUrl ? database : reader.path(QStringLiteral("hub.database"), false);
     config.databasePasswordPath = reader.path(QStringLiteral("hub.databasePasswordFile"), false);
 
     const QString address = reader.text(QStringLiteral("listen.address"), false);

@@ -40,9 +40,10 @@ struct RelayEntry {
 // the file.
 struct HubConfig {
     QString hubId;
-    // A SQLite file, or a postgresql://user@host:port/database URL.
+    // A SQLite file or sqlite:/// URL, or a server URL that
+    // db::ConnectionUrl parses (postgresql://, odbc://...).
     QString databasePath;
-    // The PostgreSQL password, read when GOVHUB_DATABASE_PASSWORD is unset.
+    // The server password, read when GOVHUB_DATABASE_PASSWORD is unset.
     QString databasePasswordPath;
 
     QString listenAddress = QStringLiteral("127.0.0.1");

@@ -8,11 +8,12 @@ namespace gov::hub {
 
 struct HubConfig;
 
-// Opens the store that `hub.database` names: a postgresql://user@host:port/db
-// URL opens the PostgreSQL store, anything else is a SQLite file. The
-// PostgreSQL password comes from the environment variable
-// GOVHUB_DATABASE_PASSWORD or else from `hub.databasePasswordFile`; a URL
-// with a password in it is refused, so that no password sits in the
+// Opens the store that `hub.database` names: a file path or a sqlite:///
+// URL opens the SQLite store; any server URL that db::ConnectionUrl
+// parses (postgresql://, opengauss://, kingbase://, highgo://, odbc://...)
+// opens the server store. The server password comes from the environment
+// variable GOVHUB_DATABASE_PASSWORD or else from `hub.databasePasswordFile`;
+// a URL with a password in it is rejected, so that no password sits in the
 // configuration or in a log line.
 class HubStoreFactory {
 public:

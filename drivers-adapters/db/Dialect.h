@@ -98,6 +98,26 @@ public:
     // none) and the driver's native error code.
     virtual DbFailure classify(const QString &sqlState, const QString &nativeCode) const = 0;
 
+    // `select` with a clause that locks the rows it returns until the
+    // transaction ends, so that a second writer waits for them.
+    virtual QString lockRowsForUpdate(const QString &select) const = 0;
+
+    // The text after CREATE INDEX ... (columns) that limits an index to the
+    // rows matching `condition`, or an empty text where the family has no
+    // partial indexes and the index covers every row.
+    virtual QString partialIndexWhere(const QString &condition) const = 0;
+
+    // Statements run once on each new connection: READ COMMITTED isolation
+    // and a limit of `timeoutSeconds` per statement, where the family can
+    // set them for a session.
+    virtual QStringList sessionSetupSql(int timeoutSeconds) const = 0;
+
+    // A statement that makes a second schema migration wait until the
+    // current transaction ends: an advisory lock on `key`, or a lock on the
+    // existing table `table`. Empty where a write transaction already
+    // excludes every other writer.
+    virtual QString schemaLockSql(const QString &table, qint64 key) const = 0;
+
 protected:
     // INSERT ... ON CONFLICT (keys) DO UPDATE, shared by SQLite and the
     // PostgreSQL family.

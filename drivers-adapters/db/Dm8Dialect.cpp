@@ -9,6 +9,10 @@ namespace {
 // matter codes, ids) are ASCII and far shorter.
 constexpr int kKeyedTextLength = 512;
 
+// The length of keyed binary columns, in bytes. The hub's keyed binary
+// values are the 16-byte request nonces.
+constexpr int kKeyedBinaryLength = 512;
+
 // DM8's native error code for a unique constraint violation, as its error
 // list gives it (unverified here).
 const QLatin1String kUniqueViolationCode("-6602");
@@ -23,7 +27,8 @@ QString Dm8Dialect::columnType(ColumnType type, bool keyed) const
     case ColumnType::Text:
         return keyed ? QStringLiteral("VARCHAR(%1)").arg(kKeyedTextLength) : QStringLiteral("TEXT");
     case ColumnType::Blob:
-        return QStringLiteral("BLOB");
+        // A BLOB cannot be part of a key or an index; VARBINARY can.
+        return keyed ? QStringLiteral("VARBINARY(%1)").arg(kKeyedBinaryLength) : QStringLiteral("BLOB");
     case ColumnType::Boolean:
         return QStringLiteral("BIT");
     }
@@ -107,6 +112,42 @@ DbFailure Dm8Dialect::classify(const QString &sqlState, const QString &nativeCod
     if (sqlState == QLatin1String("40001"))
         return DbFailure::TransactionConflict;
     return DbFailure::Other;
+}
+
+QString Dm8Dialect::lockRowsForUpdate(const QString &select) const
+{
+    // DM8 locks the selected rows like Oracle does; a second FOR UPDATE or
+    // UPDATE of the same row waits until this transaction ends.
+    return select + QStringLiteral(" FOR UPDATE");
+}
+
+QString Dm8Dialect::partialIndexWhere(const QString &condition) const
+{
+    // DM8 has no CREATE INDEX ... WHERE, so the index covers every row.
+    Q_UNUSED(condition)
+    return QString();
+}
+
+QStringList Dm8Dialect::sessionSetupSql(int timeoutSeconds) const
+{
+    // READ COMMITTED is DM8's default isolation level, so nothing needs to
+    // be set for it.
+    // NOTE: DM8 gets no per-statement time limit here, so a statement that
+    // waits on a lock held by a hung client waits without end.
+    Q_UNUSED(timeoutSeconds)
+    return {};
+}
+
+QString Dm8Dialect::schemaLockSql(const QString &table, qint64 key) const
+{
+    // DM8 has no advisory locks, so the lock is on the table itself.
+    // NOTE: DM8 commits each DDL statement at once by default (its
+    // DDL_AUTO_COMMIT parameter, recalled from DM8's parameter list and not
+    // tried here). That also ends this lock, so two processes that create
+    // the schema at the same moment can still collide. Restarting the one
+    // that failed recovers.
+    Q_UNUSED(key)
+    return QStringLiteral("LOCK TABLE %1 IN EXCLUSIVE MODE").arg(identifier(table));
 }
 
 } // namespace gov::db

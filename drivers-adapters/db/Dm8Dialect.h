@@ -16,12 +16,19 @@ namespace gov::db {
 //   keyed text columns are VARCHAR. DM8 counts VARCHAR lengths in bytes
 //   unless the instance was created with LENGTH_IN_CHAR=1, and a Chinese
 //   character takes 3 bytes in UTF-8.
-// - Binary data is BLOB (VARBINARY stops at 8188 bytes); a boolean is BIT.
+// - Binary data is BLOB, because VARBINARY stops at 8188 bytes. A keyed
+//   binary column is VARBINARY, because a BLOB cannot be indexed.
+// - A boolean is BIT.
 // - Upserts use MERGE INTO ... USING (SELECT ... FROM DUAL).
 // - Paging uses the standard OFFSET ... ROWS FETCH NEXT ... ROWS ONLY.
 // - An IDENTITY column takes explicit values only after
 //   SET IDENTITY_INSERT table ON, and only for one table per session.
 // - There is no INSERT ... RETURNING outside DMSQL blocks.
+// - There are no partial indexes (CREATE INDEX ... WHERE) and no advisory
+//   locks; SELECT ... FOR UPDATE locks rows as in Oracle.
+// - DM8 reserves many more words than PostgreSQL (an instance lists them
+//   in V$RESERVED_WORDS), and a reserved word works as a name only when
+//   quoted, so the hub store writes every name through identifier().
 // GBase 8s and ShenTong (Oscar) have no dialect of their own yet; their
 // ODBC URLs must name one with dialect= and may need a class like this one.
 class Dm8Dialect final : public Dialect {
@@ -41,6 +48,10 @@ public:
     QStringList resetAutoIdSql(const QString &table, const QString &column) const override;
     QStringList explicitIdsSql(const QString &table, bool allow) const override;
     DbFailure classify(const QString &sqlState, const QString &nativeCode) const override;
+    QString lockRowsForUpdate(const QString &select) const override;
+    QString partialIndexWhere(const QString &condition) const override;
+    QStringList sessionSetupSql(int timeoutSeconds) const override;
+    QString schemaLockSql(const QString &table, qint64 key) const override;
 };
 
 } // namespace gov::db

@@ -74,4 +74,30 @@ DbFailure PostgresDialect::classify(const QString &sqlState, const QString &nati
     return DbFailure::Other;
 }
 
+QString PostgresDialect::lockRowsForUpdate(const QString &select) const
+{
+    return select + QStringLiteral(" FOR UPDATE");
+}
+
+QString PostgresDialect::partialIndexWhere(const QString &condition) const
+{
+    return QStringLiteral(" WHERE ") + condition;
+}
+
+QStringList PostgresDialect::sessionSetupSql(int timeoutSeconds) const
+{
+    // READ COMMITTED is the server default, but a server or database can
+    // change default_transaction_isolation, so the session names it.
+    return {QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED"),
+            QStringLiteral("SET statement_timeout = %1").arg(qint64(timeoutSeconds) * 1000)};
+}
+
+QString PostgresDialect::schemaLockSql(const QString &table, qint64 key) const
+{
+    // An advisory lock works before the table exists. It is released at
+    // the end of the transaction.
+    Q_UNUSED(table)
+    return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(key);
+}
+
 } // namespace gov::db

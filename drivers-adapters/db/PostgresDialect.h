@@ -34,6 +34,10 @@ public:
     bool supportsReturning() const override { return true; }
     QStringList resetAutoIdSql(const QString &table, const QString &column) const override;
     DbFailure classify(const QString &sqlState, const QString &nativeCode) const override;
+    QString lockRowsForUpdate(const QString &select) const override;
+    QString partialIndexWhere(const QString &condition) const override;
+    QStringList sessionSetupSql(int timeoutSeconds) const override;
+    QString schemaLockSql(const QString &table, qint64 key) const override;
 };
 
 } // namespace gov::db

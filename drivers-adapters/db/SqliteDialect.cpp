@@ -74,4 +74,31 @@ DbFailure SqliteDialect::classify(const QString &sqlState, const QString &native
     return DbFailure::Other;
 }
 
+QString SqliteDialect::lockRowsForUpdate(const QString &select) const
+{
+    // SQLite has no row locks: the first write of a transaction locks the
+    // whole database until it ends.
+    return select;
+}
+
+QString SqliteDialect::partialIndexWhere(const QString &condition) const
+{
+    return QStringLiteral(" WHERE ") + condition;
+}
+
+QStringList SqliteDialect::sessionSetupSql(int timeoutSeconds) const
+{
+    // Every SQLite transaction is SERIALIZABLE, and SQLite has no
+    // per-statement time limit to set.
+    Q_UNUSED(timeoutSeconds)
+    return {};
+}
+
+QString SqliteDialect::schemaLockSql(const QString &table, qint64 key) const
+{
+    Q_UNUSED(table)
+    Q_UNUSED(key)
+    return QString();
+}
+
 } // namespace gov::db

@@ -1,8 +1,9 @@
 # govhub on PostgreSQL: a private server started by support/pg_server.sh as
-# a CTest fixture, the govhub suite run a second time against it
-# (govhub_postgres), and two govhub processes sharing one database
-# (govhubcluster). Without the server binaries the fixture records why, the
-# tests QSKIP in initTestCase, and CTest reports them as skipped, not passed.
+# a CTest fixture, the govhub suite run again against it through QPSQL
+# (govhub_postgres) and through QODBC with psqlODBC (govhub_odbc), and two
+# govhub processes sharing one database (govhubcluster). Without the
+# server binaries the fixture records why, the tests QSKIP in
+# initTestCase, and CTest reports them as skipped, not passed.
 set(GOV_PG_SKIP_PATTERN "SKIP +: [A-Za-z]+::initTestCase\\(\\)")
 
 set(GOV_PG_TEST_DIR ${CMAKE_CURRENT_BINARY_DIR}/pg-server)
@@ -19,6 +20,14 @@ if(TARGET tst_govhub)
     add_test(NAME govhub_postgres COMMAND tst_govhub)
     set_tests_properties(govhub_postgres PROPERTIES
         ENVIRONMENT "${GOV_TEST_ENVIRONMENT};GOV_TEST_PG_DIR=${GOV_PG_TEST_DIR}"
+        FIXTURES_REQUIRED gov_postgres
+        SKIP_REGULAR_EXPRESSION "${GOV_PG_SKIP_PATTERN}"
+        TIMEOUT 600)
+    # The same suite through QODBC and psqlODBC, on a database of its own,
+    # so it can run beside govhub_postgres.
+    add_test(NAME govhub_odbc COMMAND tst_govhub)
+    set_tests_properties(govhub_odbc PROPERTIES
+        ENVIRONMENT "${GOV_TEST_ENVIRONMENT};GOV_TEST_PG_DIR=${GOV_PG_TEST_DIR};GOV_TEST_HUB_BACKEND=odbc"
         FIXTURES_REQUIRED gov_postgres
         SKIP_REGULAR_EXPRESSION "${GOV_PG_SKIP_PATTERN}"
         TIMEOUT 600)

@@ -147,16 +147,27 @@ void TestGovHub::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     // With GOV_TEST_PG_DIR set (the govhub_postgres test) the same suite
-    // runs against a fresh database on the fixture's PostgreSQL server.
+    // runs against a fresh database on the fixture's PostgreSQL server,
+    // through QPSQL, or through QODBC and psqlODBC when
+    // GOV_TEST_HUB_BACKEND=odbc (the govhub_odbc test).
     QJsonObject hubSection{{"id", "HUB-BJ-01"}, {"database", "hub.sqlite"}};
     const gov::test::PostgresServer postgres = gov::test::postgresServer();
     if (postgres.configured) {
         if (!postgres.skipReason.isEmpty())
             QSKIP(qPrintable(postgres.skipReason));
+        const bool odbc = qEnvironmentVariable("GOV_TEST_HUB_BACKEND") == QLatin1String("odbc");
+        if (odbc && !QSqlDatabase::isDriverAvailable(QStringLiteral("QODBC")))
+            QSKIP("Qt's QODBC driver is missing (Debian package libqt6sql6-odbc)");
         QString error;
-        const QString database = gov::test::createDatabase(postgres, QStringLiteral("govhub_"), &error);
+        const QString database =
+            gov::test::createDatabase(postgres, odbc ? QStringLiteral("govhubodbc_") : QStringLiteral("govhub_"), &error);
         QVERIFY2(!database.isEmpty(), qPrintable(error));
-        hubSection.insert("database", postgres.url(database));
+        const QString url = odbc ? QStringLiteral("odbc://%1@127.0.0.1:%2/%3?driver=PostgreSQL%20Unicode&dialect=postgresql")
+                                       .arg(postgres.user)
+                                       .arg(postgres.port)
+                                       .arg(database)
+                                 : postgres.url(database);
+        hubSection.insert("database", url);
         hubSection.insert("databasePasswordFile", postgres.passwordFile());
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
