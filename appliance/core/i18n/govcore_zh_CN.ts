@@ -1931,39 +1931,12 @@
 <context>
     <name>gov::hub::HubStoreFactory</name>
     <message>
-        <source>The database password file %1 cannot be read.</source>
-        <translation>无法读取数据库密码文件 %1。</translation>
+        <source>The setting hub.database is invalid. %1 The hub reads the password from %2 or from the file that hub.databasePasswordFile names.</source>
+        <translation>设置项 hub.database 无效。%1 交换节点从 %2 或 hub.databasePasswordFile 指定的文件中读取密码。</translation>
     </message>
     <message>
-        <source>hub.database must be written as postgresql://user@host:port/database. Put the password in %1 or in hub.databasePasswordFile, not in the URL.</source>
-        <translation>hub.database 的格式必须是 postgresql://用户@主机:端口/数据库。密码请放在 %1 或 hub.databasePasswordFile 中，不要写在 URL 里。</translation>
-    </message>
-</context>
-<context>
-    <name>gov::hub::PostgresHubStore</name>
-    <message>
-        <source>The PostgreSQL driver of Qt SQL is not installed on this hub.</source>
-        <translation>本交换节点未安装 Qt SQL 的 PostgreSQL 驱动。</translation>
-    </message>
-    <message>
-        <source>The hub cannot reach its database %1 on %2. Try again later.</source>
-        <translation>交换节点无法连接位于 %2 的数据库 %1。请稍后重试。</translation>
-    </message>
-    <message>
-        <source>The hub database was created by a newer govhub (schema %1). Update this hub.</source>
-        <translation>交换节点的数据库由更新版本的 govhub 创建（结构版本 %1）。请升级本交换节点。</translation>
-    </message>
-    <message>
-        <source>Version %1 of %2 is not newer than the published version %3.</source>
-        <translation>%2 的版本 %1 不比已发布的版本 %3 新。</translation>
-    </message>
-    <message>
-        <source>Case %1 is unknown at this hub. Name the office the status change is for.</source>
-        <translation>本交换节点没有办件 %1。请指明该状态变更所属的单位。</translation>
-    </message>
-    <message>
-        <source>The hub database is unavailable or refused the change. Try again later.</source>
-        <translation>交换节点的数据库不可用或拒绝了该修改。请稍后重试。</translation>
+        <source>The hub cannot open its database %1. %2</source>
+        <translation>交换节点无法打开其数据库 %1。%2</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +1975,21 @@
     <message>
         <source>Cannot open the certificate file %1. Check the hub configuration.</source>
         <translation>无法打开证书文件 %1。请检查交换节点的配置。</translation>
+    </message>
+</context>
+<context>
+    <name>gov::hub::ServerHubStore</name>
+    <message>
+        <source>Version %1 of %2 is not newer than the published version %3.</source>
+        <translation>%2 的版本 %1 不比已发布的版本 %3 新。</translation>
+    </message>
+    <message>
+        <source>Case %1 is unknown at this hub. Name the office the status change is for.</source>
+        <translation>本交换节点没有办件 %1。请指明该状态变更所属的单位。</translation>
+    </message>
+    <message>
+        <source>The hub database was created by a newer govhub (schema %1). Update this hub.</source>
+        <translation>交换节点的数据库由更新版本的 govhub 创建（结构版本 %1）。请升级本交换节点。</translation>
     </message>
 </context>
 <context>
