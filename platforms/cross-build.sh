@@ -231,7 +231,7 @@ build_packages() {
 }
 
 # Tests that run natively only; the comment in run_tests gives the reasons.
-GOV_NATIVE_ONLY_TESTS='govsyncd|govhubrelay|govhub_postgres|govhubcluster|hub_postgres_start|hub_postgres_stop'
+GOV_NATIVE_ONLY_TESTS='govsyncd|govhubrelay|govhub_postgres|govhub_odbc|govhubserverstore|govhubcluster|hub_postgres_start|hub_postgres_stop'
 GOV_NATIVE_ONLY_TESTS+='|dbconformance_postgres|dbconformance_odbc|dbconformance_server_start|dbconformance_server_stop'
 GOV_NATIVE_ONLY_TESTS+='|cachemigrate'
 

@@ -180,7 +180,7 @@ run_tests() {
     # The tests that platforms/cross-build.sh runs natively only: the
     # 10,000-case runs and everything on a PostgreSQL or ODBC server.
     in_tree "ctest --test-dir /build --output-on-failure --timeout 900 -j $JOBS \
-        -E '^(govsyncd|govhubrelay|govhub_postgres|govhubcluster|hub_postgres_start|hub_postgres_stop|dbconformance_.*|cachemigrate)\$'"
+        -E '^(govsyncd|govhubrelay|govhub_postgres|govhub_odbc|govhubserverstore|govhubcluster|hub_postgres_start|hub_postgres_stop|dbconformance_.*|cachemigrate)\$'"
 }
 
 started=$(date +%s)
