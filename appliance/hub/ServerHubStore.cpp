@@ -771,28 +771,7 @@ Result<qint64> ServerHubStore::latestHubSequence()
 
 Result<QList<exchange::UpstreamChange>> ServerHubStore::changesAfter(qint64 cursor, const QString &officeId, int limit)
 {
-    QList<exchange::UpstreamChange> changes;
-    const Work work = [&](Database &db) -> Status {
-        const Dialect &dialect = db.dialect();
-        QVariantList values{cursor, officeId};
-        const QString select = firstRows(
-            dialect,
-            sql(dialect, QString::fromLatin1(kSelectChanges)
-                             + QLatin1String("WHERE {sequence} > ? AND ({office_id} IS NULL OR {office_id} = ?) "
-                                             "ORDER BY {sequence}")),
-            limit, values);
-        Result<std::unique_ptr<Statement>> found = db.run(select, values);
-        if (!found)
-            return found.error();
-        Result<QList<exchange::UpstreamChange>> read = readChanges(**found);
-        if (!read)
-            return read.error();
-        changes = *read;
-        return {};
-    };
-    if (Status status = transact(QStringLiteral("pull"), work, Safety::Idempotent); !status)
-        return status.error();
-    return changes;
+    return queryChanges(QStringLiteral("pull"), cursor, {officeId}, limit);
 }
 
 Result<qint64> ServerHubStore::addChange(const exchange::UpstreamChange &change)
@@ -915,6 +894,13 @@ Result<QList<ConflictItem>> ServerHubStore::conflicts(int limit)
 Result<QList<exchange::UpstreamChange>> ServerHubStore::changesForOffices(qint64 cursor, const QStringList &officeIds,
                                                                           int limit)
 {
+    return queryChanges(QStringLiteral("relay pull"), cursor, officeIds, limit);
+}
+
+// The changes after `cursor` for every office and for the offices named.
+Result<QList<exchange::UpstreamChange>> ServerHubStore::queryChanges(const QString &label, qint64 cursor,
+                                                                     const QStringList &officeIds, int limit)
+{
     QList<exchange::UpstreamChange> changes;
     const Work work = [&](Database &db) -> Status {
         const Dialect &dialect = db.dialect();
@@ -943,7 +929,7 @@ Result<QList<exchange::UpstreamChange>> ServerHubStore::changesForOffices(qint64
         changes = *read;
         return {};
     };
-    if (Status status = transact(QStringLiteral("relay pull"), work, Safety::Idempotent); !status)
+    if (Status status = transact(label, work, Safety::Idempotent); !status)
         return status.error();
     return changes;
 }

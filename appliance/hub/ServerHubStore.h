@@ -58,6 +58,8 @@ private:
 
     Result<HubConnection *> connection();
     Status setUpSession(db::Database &database);
+    Result<QList<exchange::UpstreamChange>> queryChanges(const QString &label, qint64 cursor,
+                                                         const QStringList &officeIds, int limit);
     // Runs `work` in one transaction on this thread's connection, retried
     // after a lost connection or a conflict as db::TransactionRunner does.
     Status transact(const QString &label, const Work &work, db::TransactionRunner::Safety safety);
