@@ -40,7 +40,7 @@ using CommitProbe = db::TransactionRunner::CommitProbe;
 // NOTE: tested on PostgreSQL 15 through QPSQL and psqlODBC only; nothing
 // here ran on DM8, openGauss, KingbaseES or Highgo.
 
-// Version 1, the same tables as the SQLite store. `hub_counter` holds the
+// Version 1, the same tables as the SQLite store. `hub_counter` contains the
 // one global hub sequence. Every writing transaction updates its row
 // first, which locks the row until commit: a second hub's transaction
 // waits there, then reads the committed value under READ COMMITTED and
@@ -97,7 +97,7 @@ const char kVersionTable[] = "govhub_schema";
 constexpr qint64 kSchemaLockKey = 0x676f7668756231;
 
 // Attempts of a batch or a change that met a unique violation: another
-// transaction won, and a new attempt sees its result.
+// transaction committed first, and a new attempt reads its result.
 constexpr int kAttempts = 3;
 
 QAtomicInteger<quint64> g_storeCount;
