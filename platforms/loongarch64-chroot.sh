@@ -108,6 +108,14 @@ fetch_source() {
     "
 }
 
+# Autoconf scripts in upstream tarballs may predate LoongArch, so their
+# config.sub rejects the triplet. autotools-dev's current copies replace them.
+refresh_config_scripts() {
+    local package="$1"
+    in_tree "find /src/$package -name config.sub -exec cp /usr/share/misc/config.sub {} \\; \
+        && find /src/$package -name config.guess -exec cp /usr/share/misc/config.guess {} \\;"
+}
+
 # Runs the build script of one component once; a stamp file marks it done.
 step() {
     local name="$1" script="$2"
@@ -121,9 +129,16 @@ step() {
 
 build_libraries() {
     in_tree "command -v curl >/dev/null || apt-get install -y -qq --no-install-recommends curl >/dev/null"
+    # SQLite's source tree builds its generators (lemon, mkkeywordhash) with
+    # the host compiler and writes its amalgamation with tclsh.
+    in_tree "[ -f /usr/share/misc/config.sub ] && command -v gcc >/dev/null && command -v tclsh >/dev/null \
+        || apt-get install -y -qq --no-install-recommends autotools-dev gcc libc6-dev tcl >/dev/null"
     local package
     for package in openssl sqlite3 libcsv libseccomp curl qt6-base cpp-httplib; do
         [ -f "$TREE/src/.done-$package" ] || fetch_source "$package"
+    done
+    for package in sqlite3 libcsv libseccomp curl; do
+        [ -f "$TREE/src/.done-$package" ] || refresh_config_scripts "$package"
     done
 
     local host="--host=$TRIPLET --prefix=$PREFIX --libdir=$PREFIX/lib"
@@ -131,7 +146,7 @@ build_libraries() {
     # through CC instead of --cross-compile-prefix.
     step openssl "cd /src/openssl && CC=$TRIPLET-gcc-14 AR=$TRIPLET-ar RANLIB=$TRIPLET-ranlib ./Configure linux64-loongarch64 \
         --prefix=$PREFIX --libdir=lib no-tests no-docs shared >/dev/null && make -j$JOBS >/dev/null && make install_sw >/dev/null"
-    step sqlite3 "cd /src/sqlite3 && CC=$TRIPLET-gcc-14 ./configure $host --disable-tcl >/dev/null \
+    step sqlite3 "cd /src/sqlite3 && CC=$TRIPLET-gcc-14 BUILD_CC=gcc ./configure $host --disable-tcl >/dev/null \
         && make -j$JOBS >/dev/null && make install >/dev/null"
     step libcsv "cd /src/libcsv && CC=$TRIPLET-gcc-14 ./configure $host >/dev/null && make -j$JOBS >/dev/null \
         && make install >/dev/null"
