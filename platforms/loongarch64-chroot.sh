@@ -78,7 +78,7 @@ make_tree() {
         gcc-14-loongarch64-linux-gnu g++-14-loongarch64-linux-gnu binutils-loongarch64-linux-gnu
         libc6-dev-loong64-cross libstdc++-14-dev-loong64-cross
         qemu-user cmake ninja-build make pkgconf perl python3 gperf file xz-utils ca-certificates
-        qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev-tools
+        qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
     )
     log "making the trixie tree from $MIRROR"
     rm -rf "$TREE"
@@ -129,6 +129,8 @@ step() {
 
 build_libraries() {
     in_tree "command -v curl >/dev/null || apt-get install -y -qq --no-install-recommends curl >/dev/null"
+    # Qt's SQLite plugin calls sqlite3_column_table_name16, which exists only
+    # with SQLITE_ENABLE_COLUMN_METADATA (Debian builds it that way too).
     # SQLite's source tree builds its generators (lemon, mkkeywordhash) with
     # the host compiler and writes its amalgamation with tclsh.
     in_tree "[ -f /usr/share/misc/config.sub ] && command -v gcc >/dev/null && command -v tclsh >/dev/null \
@@ -146,7 +148,7 @@ build_libraries() {
     # through CC instead of --cross-compile-prefix.
     step openssl "cd /src/openssl && CC=$TRIPLET-gcc-14 AR=$TRIPLET-ar RANLIB=$TRIPLET-ranlib ./Configure linux64-loongarch64 \
         --prefix=$PREFIX --libdir=lib no-tests no-docs shared >/dev/null && make -j$JOBS >/dev/null && make install_sw >/dev/null"
-    step sqlite3 "cd /src/sqlite3 && CC=$TRIPLET-gcc-14 BUILD_CC=gcc ./configure $host --disable-tcl >/dev/null \
+    step sqlite3 "cd /src/sqlite3 && CC=$TRIPLET-gcc-14 BUILD_CC=gcc CFLAGS='-O2 -DSQLITE_ENABLE_COLUMN_METADATA' ./configure $host --disable-tcl >/dev/null \
         && make -j$JOBS >/dev/null && make install >/dev/null"
     step libcsv "cd /src/libcsv && CC=$TRIPLET-gcc-14 ./configure $host >/dev/null && make -j$JOBS >/dev/null \
         && make install >/dev/null"
@@ -179,6 +181,10 @@ build_libraries() {
 
 build_project() {
     log "configuring and building the project"
+    # The host's Qt6LinguistTools package (lupdate, lrelease) comes with
+    # qt6-tools-dev, which trees made before this line lack.
+    in_tree "[ -f /usr/lib/x86_64-linux-gnu/cmake/Qt6LinguistTools/Qt6LinguistToolsConfig.cmake ] \
+        || apt-get install -y -qq --no-install-recommends qt6-tools-dev >/dev/null"
     in_tree "cmake -S /src/govappliance -B /build -G Ninja \
         -DCMAKE_TOOLCHAIN_FILE=/src/govappliance/platforms/toolchains/$TRIPLET.cmake \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOV_BUILD_UI=OFF >/dev/null && cmake --build /build -j$JOBS"
