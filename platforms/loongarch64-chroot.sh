@@ -173,9 +173,11 @@ build_libraries() {
         >/src/qt6-base-configure.log && cmake --build build -j$JOBS >/src/qt6-base-build.log \
         && cmake --install build >/dev/null"
 
-    # cpp-httplib is a single header, so no compiler is needed.
+    # cpp-httplib is a single header, so no compiler is needed. Its TLS
+    # server exists only with CPPHTTPLIB_OPENSSL_SUPPORT, which Debian's
+    # own .pc file sets too.
     step cpp-httplib "mkdir -p $PREFIX/include $PREFIX/lib/pkgconfig && cp /src/cpp-httplib/httplib.h $PREFIX/include/ \
-        && printf 'prefix=$PREFIX\nincludedir=\${prefix}/include\n\nName: cpp-httplib\nDescription: header\nVersion: %s\nCflags: -I\${includedir}\n' \
+        && printf 'prefix=$PREFIX\nincludedir=\${prefix}/include\n\nName: cpp-httplib\nDescription: header\nVersion: %s\nCflags: -I\${includedir} -DCPPHTTPLIB_OPENSSL_SUPPORT\n' \
         \$(sed -n 's/^#define CPPHTTPLIB_VERSION \"\\(.*\\)\"/\\1/p' /src/cpp-httplib/httplib.h) > $PREFIX/lib/pkgconfig/cpp-httplib.pc"
 }
 
