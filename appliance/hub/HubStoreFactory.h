@@ -8,8 +8,8 @@ namespace gov::hub {
 
 struct HubConfig;
 
-// Opens the store that `hub.database` names: a file path or a sqlite:///
-// URL opens the SQLite store; any server URL that db::ConnectionUrl
+// Opens the store that `hub.database` names. A file path or a sqlite:///
+// URL opens the SQLite store. Any server URL that db::ConnectionUrl
 // parses (postgresql://, opengauss://, kingbase://, highgo://, odbc://...)
 // opens the server store. The server password comes from the environment
 // variable GOVHUB_DATABASE_PASSWORD or else from `hub.databasePasswordFile`;

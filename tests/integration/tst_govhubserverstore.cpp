@@ -1,5 +1,7 @@
 #include "ConnectionUrl.h"
 #include "ExchangeProtocol.h"
+#include "HubConfig.h"
+#include "HubStoreFactory.h"
 #include "ServerHubStore.h"
 #include "TestPostgres.h"
 
@@ -24,6 +26,8 @@ private slots:
     void relayMethods_data();
     void relayMethods();
     void legacySchemaOpens();
+    void passwordInUrlRejected();
+    void missingPasswordFileNamed();
 
 private:
     std::unique_ptr<ServerHubStore> openStore(const QString &database, bool odbc);
@@ -242,4 +246,28 @@ void TestGovHubServerStore::legacySchemaOpens()
 }
 
 QTEST_GUILESS_MAIN(TestGovHubServerStore)
+// A password written into hub.database is rejected without being echoed.
+void TestGovHubServerStore::passwordInUrlRejected()
+{
+    gov::hub::HubConfig config;
+    config.databasePath = QStringLiteral("postgresql://hub:s3cretPw@127.0.0.1:5432/hub");
+    auto store = gov::hub::HubStoreFactory::open(config);
+    QVERIFY(!store);
+    QVERIFY2(store.error().userText.contains(QStringLiteral("hub.database")), qPrintable(store.error().userText));
+    QVERIFY(!store.error().userText.contains(QStringLiteral("s3cretPw")));
+    QVERIFY(!store.error().detail.contains(QStringLiteral("s3cretPw")));
+}
+
+// An unreadable password file is named in the error, and no store opens.
+void TestGovHubServerStore::missingPasswordFileNamed()
+{
+    gov::hub::HubConfig config;
+    config.databasePath = QStringLiteral("postgresql://hub@127.0.0.1:1/hub");
+    config.databasePasswordPath = QStringLiteral("/nonexistent/govhub-password");
+    qunsetenv(gov::hub::HubStoreFactory::kPasswordVariable);
+    auto store = gov::hub::HubStoreFactory::open(config);
+    QVERIFY(!store);
+    QVERIFY2(store.error().userText.contains(config.databasePasswordPath), qPrintable(store.error().userText));
+}
+
 #include "tst_govhubserverstore.moc"

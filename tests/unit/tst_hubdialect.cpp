@@ -131,8 +131,8 @@ void TestHubDialect::reservedWordQuoted_data()
     QTest::newRow("dm8") << DialectKind::Dm8 << QStringLiteral("\"KEY\"");
 }
 
-// The hub names a column `key`; quoted in the catalog's case it is the
-// same column as the unquoted name, and never read as a keyword.
+// The hub has a column named `key`, a reserved word in DM8. Quoted in the
+// catalog's case, it names the same column as the unquoted name.
 void TestHubDialect::reservedWordQuoted()
 {
     QFETCH(DialectKind, kind);
