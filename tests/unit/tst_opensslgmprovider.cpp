@@ -128,6 +128,13 @@ QByteArray referenceHmacSm3(const CryptoProvider &provider, QByteArray key,
     return provider.sm3(outerPad + inner).value();
 }
 
+// Smallest sealed input for each algorithm byte: the algorithm byte, the IV
+// or nonce and the tag, with no ciphertext.
+qsizetype minimumSealedSize(char algorithm)
+{
+    return algorithm == char(0x02) ? 1 + 12 + 16 : 1 + 16 + 32;
+}
+
 } // namespace
 
 class TestOpenSslGmProvider : public QObject {
@@ -178,6 +185,7 @@ private slots:
     void aeadRoundTrip();
     void aeadFreshNonce();
     void aeadLayout();
+    void aeadGcmLayout();
     void aeadFlippedBit_data();
     void aeadFlippedBit();
     void aeadWrongAad();
@@ -710,6 +718,30 @@ void TestOpenSslGmProvider::aeadLayout()
     QVERIFY(m_provider->sm4Ctr(key.left(16), iv, plaintext).value() != sealed.mid(17, plaintext.size()));
 }
 
+// With SM4-GCM the layout is 0x02 || 12-byte nonce || ciphertext || 16-byte
+// tag, and the nonce and the algorithm byte are covered by the tag.
+void TestOpenSslGmProvider::aeadGcmLayout()
+{
+    if (!m_provider->hasSm4Gcm())
+        QSKIP("This OpenSSL has no SM4-GCM, so sealing uses SM4-CTR + HMAC-SM3");
+
+    const QByteArray key = m_provider->randomBytes(32).value();
+    const QByteArray plaintext("seventeen bytes!!");
+    const QByteArray sealed = m_provider->sm4AeadSeal(key, "aad", plaintext).value();
+
+    QCOMPARE(sealed.size(), 1 + 12 + plaintext.size() + 16);
+    QCOMPARE(sealed.at(0), char(0x02));
+    QVERIFY(sealed.mid(13, plaintext.size()) != plaintext);
+
+    for (const qsizetype offset : {qsizetype(1), qsizetype(12), qsizetype(13), sealed.size() - 17, sealed.size() - 1}) {
+        QByteArray damaged = sealed;
+        damaged[offset] = char(damaged.at(offset) ^ 0x10);
+        const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, "aad", damaged);
+        QVERIFY2(!opened.ok(), qPrintable(QStringLiteral("offset %1").arg(offset)));
+        QCOMPARE(opened.error().code, ErrorCode::Integrity);
+    }
+}
+
 void TestOpenSslGmProvider::aeadFlippedBit_data()
 {
     QTest::addColumn<int>("offset");
@@ -775,25 +807,37 @@ void TestOpenSslGmProvider::aeadWrongKey()
 
 void TestOpenSslGmProvider::aeadTruncated_data()
 {
-    QTest::addColumn<int>("keep");
+    QTest::addColumn<QString>("cut");
     QTest::addColumn<int>("expectedCode");
 
-    // 54 bytes sealed for 5 bytes of plaintext; below 49 bytes the input
-    // cannot hold the algorithm byte, the IV and the tag.
-    QTest::newRow("empty") << 0 << int(ErrorCode::InvalidInput);
-    QTest::newRow("algorithm byte only") << 1 << int(ErrorCode::InvalidInput);
-    QTest::newRow("48 bytes") << 48 << int(ErrorCode::InvalidInput);
-    QTest::newRow("49 bytes") << 49 << int(ErrorCode::Integrity);
-    QTest::newRow("53 bytes") << 53 << int(ErrorCode::Integrity);
+    // The sealing layout depends on whether OpenSSL has SM4-GCM, so the rows
+    // name the cut and the test computes the length from the algorithm byte.
+    QTest::newRow("empty") << QStringLiteral("empty") << int(ErrorCode::InvalidInput);
+    QTest::newRow("algorithm byte only") << QStringLiteral("algorithm") << int(ErrorCode::InvalidInput);
+    QTest::newRow("one byte below minimum") << QStringLiteral("below") << int(ErrorCode::InvalidInput);
+    QTest::newRow("no ciphertext") << QStringLiteral("minimum") << int(ErrorCode::Integrity);
+    QTest::newRow("last byte missing") << QStringLiteral("last") << int(ErrorCode::Integrity);
 }
 
 void TestOpenSslGmProvider::aeadTruncated()
 {
-    QFETCH(int, keep);
+    QFETCH(QString, cut);
     QFETCH(int, expectedCode);
 
     const QByteArray key = m_provider->randomBytes(32).value();
     const QByteArray sealed = m_provider->sm4AeadSeal(key, "aad", "hello").value();
+    const qsizetype minimum = minimumSealedSize(sealed.at(0));
+    QCOMPARE(sealed.size(), minimum + 5);
+
+    qsizetype keep = 0;
+    if (cut == QLatin1String("algorithm"))
+        keep = 1;
+    else if (cut == QLatin1String("below"))
+        keep = minimum - 1;
+    else if (cut == QLatin1String("minimum"))
+        keep = minimum;
+    else if (cut == QLatin1String("last"))
+        keep = sealed.size() - 1;
 
     const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, "aad", sealed.left(keep));
     QVERIFY(!opened.ok());
