@@ -15,7 +15,8 @@
 #
 # WORK_DIR defaults to build-loongarch64 in the checkout. Every step leaves a
 # stamp file, so a rerun continues where the last one stopped. The checkout
-# is bind-mounted read-only into the tree; mounts are removed on exit.
+# and the data folder beside it are bind-mounted read-only into the tree;
+# mounts are removed on exit.
 #
 # Settings through the environment:
 #   GOV_CROSS_JOBS   parallel build jobs (default: nproc)
@@ -211,6 +212,11 @@ make_tree
 mount_once "$TREE/proc" -t proc proc
 mount_once "$TREE/dev" --bind /dev
 mount_once "$TREE/src/govappliance" --bind -o ro "$GOV_ROOT"
+# Tests read the public data sets from ../shared beside the checkout.
+if [ -d "$GOV_ROOT/../shared" ]; then
+    mkdir -p "$TREE/src/shared"
+    mount_once "$TREE/src/shared" --bind -o ro "$GOV_ROOT/../shared"
+fi
 mkdir -p "$WORK/tree-build" "$TREE/build"
 mount_once "$TREE/build" --bind "$WORK/tree-build"
 cp /etc/resolv.conf "$TREE/etc/resolv.conf" 2>/dev/null || true
