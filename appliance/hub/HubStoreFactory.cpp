@@ -2,8 +2,7 @@
 
 #include "ConnectionUrl.h"
 #include "HubConfig.h"
-#include "ServerHubStore.h"
-#include "SqliteHubStore.h"
+#include "SqlHubStore.h"
 
 #include <QCoreApplication>
 
@@ -14,14 +13,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(gov::hub::HubStoreFactory)
 };
-
-Result<std::unique_ptr<HubStore>> openSqlite(const QString &path)
-{
-    Result<std::unique_ptr<SqliteHubStore>> store = SqliteHubStore::open(path);
-    if (!store)
-        return store.error();
-    return std::unique_ptr<HubStore>(std::move(store).value());
-}
 
 } // namespace
 
@@ -35,15 +26,14 @@ Result<std::unique_ptr<HubStore>> HubStoreFactory::open(const HubConfig &config)
                                   "from the file that hub.databasePasswordFile names.")
                              .arg(settings.error().userText, QLatin1String(kPasswordVariable)));
     }
-    if (settings->backend == db::Backend::Sqlite)
-        return openSqlite(settings->sqlitePath);
+    if (settings->backend != db::Backend::Sqlite) {
+        Result<QString> password = db::ConnectionUrl::readPassword(kPasswordVariable, config.databasePasswordPath);
+        if (!password)
+            return password.error();
+        settings->password = password.value();
+    }
 
-    Result<QString> password = db::ConnectionUrl::readPassword(kPasswordVariable, config.databasePasswordPath);
-    if (!password)
-        return password.error();
-    settings->password = password.value();
-
-    Result<std::unique_ptr<ServerHubStore>> store = ServerHubStore::open(settings.value());
+    Result<std::unique_ptr<SqlHubStore>> store = SqlHubStore::open(settings.value());
     if (!store) {
         return makeError(store.error().code,
                          QStringLiteral("hub store on %1: %2").arg(settings->displayName(), store.error().detail),

@@ -26,11 +26,11 @@
 #include "HttpsClient.h"
 #include "HubConfig.h"
 #include "HubService.h"
+#include "HubStoreFactory.h"
 #include "PushAck.h"
 #include "PushBatch.h"
 #include "SignedMessage.h"
 #include "Sm2Keys.h"
-#include "SqliteHubStore.h"
 #include "TerminalRegistry.h"
 #include "TestPki.h"
 #include "TestTls.h"
@@ -150,7 +150,7 @@ std::unique_ptr<gov::hub::HubService> makeHub(const Setup &setup, Mode mode)
     auto provider = gov::crypto::createOpenSslProvider();
     gov::Result<gov::hub::TerminalRegistry> registry = gov::hub::TerminalRegistry::load(config);
     gov::Result<gov::hub::RelayRegistry> relays = gov::hub::RelayRegistry::load(config);
-    auto store = gov::hub::SqliteHubStore::open(config.databasePath);
+    auto store = gov::hub::HubStoreFactory::open(config);
     if (!registry || !relays || !store)
         qFatal("cannot set up a benchmark hub");
 

@@ -2,7 +2,8 @@
 #include "ExchangeProtocol.h"
 #include "HubConfig.h"
 #include "HubStoreFactory.h"
-#include "ServerHubStore.h"
+#include "HubStoreSamples.h"
+#include "SqlHubStore.h"
 #include "TestPostgres.h"
 
 #include <QSqlQuery>
@@ -10,8 +11,8 @@
 
 using gov::hub::BatchRecord;
 using gov::hub::RecordResult;
-using gov::hub::ServerHubStore;
-using gov::hub::StoredItem;
+using gov::hub::SqlHubStore;
+using gov::test::fixedAck;
 
 // The server store called directly on the fixture's PostgreSQL server,
 // through QPSQL and through QODBC with psqlODBC: the relay methods, which
@@ -30,7 +31,7 @@ private slots:
     void missingPasswordFileNamed();
 
 private:
-    std::unique_ptr<ServerHubStore> openStore(const QString &database, bool odbc);
+    std::unique_ptr<SqlHubStore> openStore(const QString &database, bool odbc);
 
     gov::test::PostgresServer m_server;
 };
@@ -75,22 +76,8 @@ const char *const kLegacySchema[] = {
 
 BatchRecord makeBatch(const QString &batchId, qint64 sequence)
 {
-    BatchRecord batch;
-    batch.batchId = batchId;
-    batch.terminalId = QStringLiteral("TERM-BJ-0001");
-    batch.officeId = QStringLiteral("110105");
-    batch.sequence = sequence;
-    batch.digest = batchId.toUtf8();
-    batch.receivedAt = QDateTime::currentDateTimeUtc();
-    batch.envelope = QByteArray("envelope of ") + batchId.toUtf8();
-    batch.items = {StoredItem{QStringLiteral("i1"), gov::exchange::itemkind::kCaseCreated,
-                              QStringLiteral("110105-2024-%1").arg(sequence), QByteArray("{}")}};
-    return batch;
-}
-
-gov::Result<QByteArray> fixedAck(qint64 hubSequence, const QList<gov::exchange::ItemOutcome> &)
-{
-    return QByteArray("ack ") + QByteArray::number(hubSequence);
+    return gov::test::sampleBatch(QStringLiteral("TERM-BJ-0001"), batchId, sequence,
+                                  QStringLiteral("110105-2024-%1").arg(sequence));
 }
 
 gov::exchange::UpstreamChange makeChange(const QString &key, qint64 version, const QString &officeId)
@@ -115,7 +102,7 @@ void TestGovHubServerStore::initTestCase()
         QSKIP(qPrintable(m_server.skipReason));
 }
 
-std::unique_ptr<ServerHubStore> TestGovHubServerStore::openStore(const QString &database, bool odbc)
+std::unique_ptr<SqlHubStore> TestGovHubServerStore::openStore(const QString &database, bool odbc)
 {
     const QString url = odbc ? QStringLiteral("odbc://%1@127.0.0.1:%2/%3?driver=PostgreSQL%20Unicode&dialect=postgresql")
                                    .arg(m_server.user)
@@ -128,7 +115,7 @@ std::unique_ptr<ServerHubStore> TestGovHubServerStore::openStore(const QString &
         return nullptr;
     }
     settings->password = m_server.password;
-    gov::Result<std::unique_ptr<ServerHubStore>> store = ServerHubStore::open(*settings);
+    gov::Result<std::unique_ptr<SqlHubStore>> store = SqlHubStore::open(*settings);
     if (!store) {
         qWarning().noquote() << store.error().detail;
         return nullptr;
@@ -151,7 +138,7 @@ void TestGovHubServerStore::relayMethods()
     QString error;
     const QString database = gov::test::createDatabase(m_server, QStringLiteral("hubrelay_"), &error);
     QVERIFY2(!database.isEmpty(), qPrintable(error));
-    std::unique_ptr<ServerHubStore> store = openStore(database, odbc);
+    std::unique_ptr<SqlHubStore> store = openStore(database, odbc);
     QVERIFY(store);
 
     for (int sequence = 1; sequence <= 2; ++sequence) {
@@ -226,7 +213,7 @@ void TestGovHubServerStore::legacySchemaOpens()
     }
     QSqlDatabase::removeDatabase(connection);
 
-    std::unique_ptr<ServerHubStore> store = openStore(database, false);
+    std::unique_ptr<SqlHubStore> store = openStore(database, false);
     QVERIFY(store);
     auto latest = store->latestHubSequence();
     QVERIFY(latest);

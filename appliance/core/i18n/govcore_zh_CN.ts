@@ -1978,7 +1978,7 @@
     </message>
 </context>
 <context>
-    <name>gov::hub::ServerHubStore</name>
+    <name>gov::hub::SqlHubStore</name>
     <message>
         <source>Version %1 of %2 is not newer than the published version %3.</source>
         <translation>%2 的版本 %1 不比已发布的版本 %3 新。</translation>
@@ -1990,17 +1990,6 @@
     <message>
         <source>The hub database was created by a newer govhub (schema %1). Update this hub.</source>
         <translation>交换节点的数据库由更新版本的 govhub 创建（结构版本 %1）。请升级本交换节点。</translation>
-    </message>
-</context>
-<context>
-    <name>gov::hub::SqliteHubStore</name>
-    <message>
-        <source>Version %1 of %2 is not newer than the published version %3.</source>
-        <translation>%2 的版本 %1 不比已发布的版本 %3 新。</translation>
-    </message>
-    <message>
-        <source>Case %1 is unknown at this hub. Name the office the status change is for.</source>
-        <translation>本交换节点没有办件 %1。请指明该状态变更所属的单位。</translation>
     </message>
 </context>
 <context>

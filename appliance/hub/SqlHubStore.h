@@ -15,21 +15,22 @@ namespace gov::hub {
 
 struct HubConnection;
 
-// The hub store on a server database through govdb: the PostgreSQL family
-// (QPSQL, or QODBC with psqlODBC) and DM8 (QODBC), for several stateless
-// hubs sharing one database. The SQL that differs between the families
-// comes from db::Dialect. Each request thread gets its own connection.
+// The hub store on every govdb backend: the embedded SQLite file (the
+// default), the PostgreSQL family (QPSQL, or QODBC with psqlODBC) and DM8
+// (QODBC), where several stateless hubs can share one database. The SQL that
+// differs between them comes from db::Dialect. Each request thread gets its
+// own connection; on SQLite, BEGIN IMMEDIATE serializes the writers.
 // The one global hub sequence is a counter row that every writing
 // transaction locks first (see the .cpp). So two hubs never hand out the
 // same number or leave a gap, and they commit in sequence order, which
 // keeps pull cursors from skipping a change.
-class ServerHubStore final : public HubStore {
+class SqlHubStore final : public HubStore {
 public:
-    ~ServerHubStore() override;
+    ~SqlHubStore() override;
 
     // Connects once to check the settings and brings the schema up to
-    // date. `settings` names a server, and its password is filled in.
-    static Result<std::unique_ptr<ServerHubStore>> open(const db::ConnectionSettings &settings);
+    // date. For a server, `settings` carries the password already.
+    static Result<std::unique_ptr<SqlHubStore>> open(const db::ConnectionSettings &settings);
 
     Result<RecordResult> recordBatch(const BatchRecord &batch, const AckSigner &signAck) override;
     Result<std::optional<AppliedBatch>> appliedBatch(const QString &batchId) override;
@@ -54,7 +55,7 @@ public:
 private:
     using Work = db::TransactionRunner::Work;
 
-    explicit ServerHubStore(db::ConnectionSettings settings);
+    explicit SqlHubStore(db::ConnectionSettings settings);
 
     Result<HubConnection *> connection();
     Status setUpSession(db::Database &database);

@@ -1,4 +1,4 @@
-#include "ServerHubStore.h"
+#include "SqlHubStore.h"
 
 #include "Database.h"
 #include "Dialect.h"
@@ -37,12 +37,12 @@ using CommitProbe = db::TransactionRunner::CommitProbe;
 // short text (ids, kinds, timestamps), $blob for bytes and $keyblob for
 // bytes in a key. Text columns all take the keyed type, because DM8 cannot
 // compare or index its long TEXT type.
-// NOTE: tested on PostgreSQL 15 through QPSQL and psqlODBC only; nothing
-// here ran on DM8, openGauss, KingbaseES or Highgo.
+// NOTE: tested on SQLite 3.40 and on PostgreSQL 15 through QPSQL and
+// psqlODBC only; nothing here ran on DM8, openGauss, KingbaseES or Highgo.
 
-// Version 1, the same tables as the SQLite store. `hub_counter` contains the
-// one global hub sequence. Every writing transaction updates its row
-// first, which locks the row until commit: a second hub's transaction
+// Version 1. `hub_counter` contains the one global hub sequence. Every
+// writing transaction updates its row first, which locks the row until
+// commit (on SQLite, BEGIN IMMEDIATE locks the whole file instead): a second hub's transaction
 // waits there, then reads the committed value under READ COMMITTED and
 // takes the next number. So numbers are neither lost nor handed out twice,
 // a rolled-back transaction gives its number back, and transactions commit
@@ -77,9 +77,9 @@ const char *const kSchemaV1[] = {
     "CREATE INDEX {nonces_seen} ON {nonces}({seen_at})",
 };
 
-// Version 2, relay mode: as in the SQLite store, each batch keeps its
-// signed envelope and the relay that forwarded it, and `relay_state`
-// contains the forwarding progress and the upstream pull cursor.
+// Version 2, relay mode: each batch keeps its signed envelope and the relay
+// that forwarded it, and `relay_state` contains the forwarding progress and
+// the upstream pull cursor.
 const char *const kSchemaV2[] = {
     "ALTER TABLE {batches} ADD {envelope} $blob",
     "ALTER TABLE {batches} ADD {relay_id} $text",
@@ -103,7 +103,7 @@ constexpr int kAttempts = 3;
 QAtomicInteger<quint64> g_storeCount;
 
 struct Text {
-    Q_DECLARE_TR_FUNCTIONS(gov::hub::ServerHubStore)
+    Q_DECLARE_TR_FUNCTIONS(gov::hub::SqlHubStore)
 };
 
 // The connections of the calling thread, one per store, closed when the
@@ -182,8 +182,7 @@ bool isCaseKind(const QString &kind)
     return kind == exchange::itemkind::kCaseCreated || kind == exchange::itemkind::kCaseEvent;
 }
 
-// A NULL for an empty text, as the SQLite store binds it. The typed NULL
-// is what ODBC drivers need.
+// A NULL for an empty text. The typed NULL is what ODBC drivers need.
 QVariant textOrNull(const QString &value)
 {
     return value.isEmpty() ? Statement::nullValue(db::ColumnType::Text) : QVariant(value);
@@ -517,7 +516,7 @@ Status checkChangeVersion(Database &db, exchange::UpstreamChange &change)
 
 } // namespace
 
-ServerHubStore::ServerHubStore(db::ConnectionSettings settings)
+SqlHubStore::SqlHubStore(db::ConnectionSettings settings)
     : m_settings(std::move(settings)), m_storeId(g_storeCount.fetchAndAddRelaxed(1))
 {
     // A request thread must respond before the terminal gives up, so a lost
@@ -529,18 +528,14 @@ ServerHubStore::ServerHubStore(db::ConnectionSettings settings)
 }
 
 // Connections of other threads close when those threads end.
-ServerHubStore::~ServerHubStore()
+SqlHubStore::~SqlHubStore()
 {
     t_connections.remove(m_storeId);
 }
 
-Result<std::unique_ptr<ServerHubStore>> ServerHubStore::open(const db::ConnectionSettings &settings)
+Result<std::unique_ptr<SqlHubStore>> SqlHubStore::open(const db::ConnectionSettings &settings)
 {
-    if (settings.backend == db::Backend::Sqlite) {
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("ServerHubStore needs a server database, not %1").arg(settings.displayName()));
-    }
-    std::unique_ptr<ServerHubStore> store(new ServerHubStore(settings));
+    std::unique_ptr<SqlHubStore> store(new SqlHubStore(settings));
     Result<HubConnection *> connection = store->connection();
     if (!connection)
         return connection.error();
@@ -551,11 +546,11 @@ Result<std::unique_ptr<ServerHubStore>> ServerHubStore::open(const db::Connectio
     return store;
 }
 
-Result<HubConnection *> ServerHubStore::connection()
+Result<HubConnection *> SqlHubStore::connection()
 {
     HubConnection &connection = t_connections.get(m_storeId);
     if (!connection.database) {
-        Result<std::unique_ptr<Database>> opened = Database::open(m_settings);
+        Result<std::unique_ptr<Database>> opened = Database::open(m_settings, true);
         if (!opened)
             return opened.error();
         connection.database = std::move(opened).value();
@@ -573,7 +568,7 @@ Result<HubConnection *> ServerHubStore::connection()
     return &connection;
 }
 
-Status ServerHubStore::setUpSession(Database &database)
+Status SqlHubStore::setUpSession(Database &database)
 {
     // The counter-row design relies on READ COMMITTED: a transaction that
     // waited for the row must read the value committed meanwhile.
@@ -584,17 +579,17 @@ Status ServerHubStore::setUpSession(Database &database)
     return {};
 }
 
-Status ServerHubStore::transact(const QString &label, const Work &work, Safety safety)
+Status SqlHubStore::transact(const QString &label, const Work &work, Safety safety)
 {
     return transactWith(label, work, safety, {});
 }
 
-Status ServerHubStore::transact(const QString &label, const Work &work, const CommitProbe &probe)
+Status SqlHubStore::transact(const QString &label, const Work &work, const CommitProbe &probe)
 {
     return transactWith(label, work, Safety::ReportUnknownOutcome, probe);
 }
 
-Status ServerHubStore::transactWith(const QString &label, const Work &work, Safety safety, const CommitProbe &probe)
+Status SqlHubStore::transactWith(const QString &label, const Work &work, Safety safety, const CommitProbe &probe)
 {
     Result<HubConnection *> found = connection();
     if (!found)
@@ -621,14 +616,14 @@ Status ServerHubStore::transactWith(const QString &label, const Work &work, Safe
     return status;
 }
 
-bool ServerHubStore::lastFailureWasUniqueViolation()
+bool SqlHubStore::lastFailureWasUniqueViolation()
 {
     const HubConnection *connection = t_connections.find(m_storeId);
     return connection && connection->database
         && connection->database->lastFailure() == db::DbFailure::UniqueViolation;
 }
 
-Status ServerHubStore::createVersionTable()
+Status SqlHubStore::createVersionTable()
 {
     Result<HubConnection *> connection = this->connection();
     if (!connection)
@@ -652,14 +647,15 @@ Status ServerHubStore::createVersionTable()
     return created;
 }
 
-Status ServerHubStore::migrate()
+Status SqlHubStore::migrate()
 {
     // The version table comes first, outside the transaction, because the
     // DM8 dialect's schema lock is a lock on that table.
     if (Status status = createVersionTable(); !status)
         return status;
 
-    const Work work = [](Database &db) -> Status {
+    const bool sqlite = m_settings.backend == db::Backend::Sqlite;
+    const Work work = [sqlite](Database &db) -> Status {
         const Dialect &dialect = db.dialect();
         const QString lock = dialect.schemaLockSql(QLatin1String(kVersionTable), kSchemaLockKey);
         if (!lock.isEmpty()) {
@@ -669,6 +665,20 @@ Status ServerHubStore::migrate()
         Result<qint64> current = db.queryInteger(sql(dialect, "SELECT coalesce(max({version}), 0) FROM {govhub_schema}"));
         if (!current)
             return current.error();
+        // The earlier SQLite-only store kept the version in PRAGMA
+        // user_version, with the same tables, so a file without a row here
+        // takes its version from there.
+        if (sqlite && *current == 0) {
+            current = db.queryInteger(QStringLiteral("PRAGMA user_version"));
+            if (!current)
+                return current.error();
+            if (*current > 0 && *current <= kSchemaVersion) {
+                Result<std::unique_ptr<Statement>> adopted =
+                    db.run(sql(dialect, "INSERT INTO {govhub_schema} ({version}) VALUES (?)"), {*current});
+                if (!adopted)
+                    return adopted.error();
+            }
+        }
         if (*current > kSchemaVersion) {
             return makeError(ErrorCode::Unsupported,
                              QStringLiteral("hub schema version %1 is newer than %2").arg(*current).arg(kSchemaVersion),
@@ -690,6 +700,10 @@ Status ServerHubStore::migrate()
             db.run(sql(dialect, "INSERT INTO {govhub_schema} ({version}) VALUES (?)"), {kSchemaVersion});
         if (!insert)
             return insert.error();
+        if (sqlite) {
+            if (Status status = db.execute(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)); !status)
+                return status;
+        }
         qCInfo(lcHub) << "hub schema moved from version" << *current << "to" << kSchemaVersion;
         return {};
     };
@@ -697,7 +711,7 @@ Status ServerHubStore::migrate()
     return transact(QStringLiteral("hub schema"), work, Safety::Idempotent);
 }
 
-Result<RecordResult> ServerHubStore::recordBatch(const BatchRecord &batch, const AckSigner &signAck)
+Result<RecordResult> SqlHubStore::recordBatch(const BatchRecord &batch, const AckSigner &signAck)
 {
     const QString label = QStringLiteral("batch %1").arg(batch.batchId);
     for (int attempt = 1;; ++attempt) {
@@ -723,7 +737,7 @@ Result<RecordResult> ServerHubStore::recordBatch(const BatchRecord &batch, const
     }
 }
 
-Result<std::optional<AppliedBatch>> ServerHubStore::appliedBatch(const QString &batchId)
+Result<std::optional<AppliedBatch>> SqlHubStore::appliedBatch(const QString &batchId)
 {
     std::optional<AppliedBatch> applied;
     const Work work = [&](Database &db) -> Status {
@@ -738,7 +752,7 @@ Result<std::optional<AppliedBatch>> ServerHubStore::appliedBatch(const QString &
     return applied;
 }
 
-Result<qint64> ServerHubStore::lastSequence(const QString &terminalId)
+Result<qint64> SqlHubStore::lastSequence(const QString &terminalId)
 {
     qint64 last = 0;
     const Work work = [&](Database &db) -> Status {
@@ -753,7 +767,7 @@ Result<qint64> ServerHubStore::lastSequence(const QString &terminalId)
     return last;
 }
 
-Result<qint64> ServerHubStore::latestHubSequence()
+Result<qint64> SqlHubStore::latestHubSequence()
 {
     qint64 latest = 0;
     const Work work = [&](Database &db) -> Status {
@@ -769,12 +783,12 @@ Result<qint64> ServerHubStore::latestHubSequence()
     return latest;
 }
 
-Result<QList<exchange::UpstreamChange>> ServerHubStore::changesAfter(qint64 cursor, const QString &officeId, int limit)
+Result<QList<exchange::UpstreamChange>> SqlHubStore::changesAfter(qint64 cursor, const QString &officeId, int limit)
 {
     return queryChanges(QStringLiteral("pull"), cursor, {officeId}, limit);
 }
 
-Result<qint64> ServerHubStore::addChange(const exchange::UpstreamChange &change)
+Result<qint64> SqlHubStore::addChange(const exchange::UpstreamChange &change)
 {
     const QString label = QStringLiteral("change %1 %2").arg(change.kind, change.key);
     for (int attempt = 1;; ++attempt) {
@@ -816,7 +830,7 @@ Result<qint64> ServerHubStore::addChange(const exchange::UpstreamChange &change)
     }
 }
 
-Result<bool> ServerHubStore::rememberNonce(const QString &terminalId, const QByteArray &nonce, const QDateTime &at,
+Result<bool> SqlHubStore::rememberNonce(const QString &terminalId, const QByteArray &nonce, const QDateTime &at,
                                            const QDateTime &forgetBefore)
 {
     bool seenBefore = false;
@@ -857,7 +871,7 @@ Result<bool> ServerHubStore::rememberNonce(const QString &terminalId, const QByt
     return status.error();
 }
 
-Result<QList<ConflictItem>> ServerHubStore::conflicts(int limit)
+Result<QList<ConflictItem>> SqlHubStore::conflicts(int limit)
 {
     QList<ConflictItem> found;
     const Work work = [&](Database &db) -> Status {
@@ -891,14 +905,14 @@ Result<QList<ConflictItem>> ServerHubStore::conflicts(int limit)
     return found;
 }
 
-Result<QList<exchange::UpstreamChange>> ServerHubStore::changesForOffices(qint64 cursor, const QStringList &officeIds,
+Result<QList<exchange::UpstreamChange>> SqlHubStore::changesForOffices(qint64 cursor, const QStringList &officeIds,
                                                                           int limit)
 {
     return queryChanges(QStringLiteral("relay pull"), cursor, officeIds, limit);
 }
 
 // The changes after `cursor` for every office and for the offices named.
-Result<QList<exchange::UpstreamChange>> ServerHubStore::queryChanges(const QString &label, qint64 cursor,
+Result<QList<exchange::UpstreamChange>> SqlHubStore::queryChanges(const QString &label, qint64 cursor,
                                                                      const QStringList &officeIds, int limit)
 {
     QList<exchange::UpstreamChange> changes;
@@ -934,7 +948,7 @@ Result<QList<exchange::UpstreamChange>> ServerHubStore::queryChanges(const QStri
     return changes;
 }
 
-Result<std::optional<PendingForward>> ServerHubStore::nextBatchToForward()
+Result<std::optional<PendingForward>> SqlHubStore::nextBatchToForward()
 {
     std::optional<PendingForward> pending;
     const Work work = [&](Database &db) -> Status {
@@ -972,7 +986,7 @@ Result<std::optional<PendingForward>> ServerHubStore::nextBatchToForward()
     return pending;
 }
 
-Status ServerHubStore::recordForwarded(const ForwardedBatch &forwarded)
+Status SqlHubStore::recordForwarded(const ForwardedBatch &forwarded)
 {
     const Work work = [&](Database &db) -> Status {
         // The row lock keeps two relay workers on one database from both
@@ -996,7 +1010,7 @@ Status ServerHubStore::recordForwarded(const ForwardedBatch &forwarded)
     return transact(QStringLiteral("relay forwarded %1").arg(forwarded.batchId), work, Safety::Idempotent);
 }
 
-Result<QString> ServerHubStore::upstreamCursor()
+Result<QString> SqlHubStore::upstreamCursor()
 {
     qint64 cursor = 0;
     const Work work = [&](Database &db) -> Status {
@@ -1011,7 +1025,7 @@ Result<QString> ServerHubStore::upstreamCursor()
     return QString::number(cursor);
 }
 
-Result<int> ServerHubStore::republishUpstream(const QList<exchange::UpstreamChange> &changes,
+Result<int> SqlHubStore::republishUpstream(const QList<exchange::UpstreamChange> &changes,
                                               const QString &nextCursor)
 {
     int added = 0;
