@@ -59,8 +59,9 @@ struct CaseListing {
 // changes data runs in one transaction with its audit record and outbox row,
 // and returns only after the commit is synced to disk, so a caller may tell
 // the user "saved" when it returns successfully.
-// NOTE: the running cache uses SQLite only. The govdb layer (PostgreSQL,
-// ODBC) serves `govctl cache migrate` so far, not this class.
+// The cache is a local file that the client and govsyncd share, so it
+// talks to SQLite directly. `govctl cache migrate` copies it to a server
+// database through govdb, where govhub's store also runs.
 class CaseStore {
 public:
     ~CaseStore();
