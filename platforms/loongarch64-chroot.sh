@@ -7,10 +7,10 @@
 # Debian 12 has no LoongArch cross compiler, and its qemu-loongarch64 (7.2)
 # stops with SIGILL on programs built by trixie's toolchain, so compiler and
 # emulator both come from a trixie tree made with mmdebstrap and entered with
-# chroot. Debian 13 has no loong64 libraries (debian-ports, which the build
-# machines cannot reach, and Debian testing have them), so OpenSSL, SQLite,
-# libcsv, libseccomp, curl and Qt 6 (Core, Sql, Test) are cross-built here
-# from trixie's source packages.
+# chroot. Debian 13 has no loong64 libraries. debian-ports has them, but the
+# build machines cannot reach it, and Debian testing builds them against a
+# newer C library. So OpenSSL, SQLite, libcsv, libseccomp, curl and Qt 6
+# (Core, Sql, Test) are cross-built here from trixie's source packages.
 # They are installed into the cross toolchain's own tree,
 # /usr/loongarch64-linux-gnu, which the compiler searches by default.
 #

@@ -8,10 +8,10 @@ namespace gov::hub {
 
 struct HubConfig;
 
-// Opens the store that `hub.database` names. A file path or a sqlite:///
-// URL opens the SQLite store. Any server URL that db::ConnectionUrl
-// parses (postgresql://, opengauss://, kingbase://, highgo://, odbc://...)
-// opens the server store. The server password comes from the environment
+// Opens SqlHubStore on the database that `hub.database` names: a file path
+// or a sqlite:/// URL for an embedded SQLite file, or any server URL that
+// db::ConnectionUrl parses (postgresql://, opengauss://, kingbase://,
+// highgo://, odbc://...). The server password comes from the environment
 // variable GOVHUB_DATABASE_PASSWORD or else from `hub.databasePasswordFile`;
 // a URL with a password in it is rejected, so that no password sits in the
 // configuration or in a log line.

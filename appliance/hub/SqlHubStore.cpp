@@ -42,8 +42,8 @@ using CommitProbe = db::TransactionRunner::CommitProbe;
 
 // Version 1. `hub_counter` contains the one global hub sequence. Every
 // writing transaction updates its row first, which locks the row until
-// commit (on SQLite, BEGIN IMMEDIATE locks the whole file instead): a second hub's transaction
-// waits there, then reads the committed value under READ COMMITTED and
+// commit. (On SQLite, BEGIN IMMEDIATE locks the whole file instead.) A
+// second hub's transaction waits there, then reads the committed value under READ COMMITTED and
 // takes the next number. So numbers are neither lost nor handed out twice,
 // a rolled-back transaction gives its number back, and transactions commit
 // in sequence order, so a reader never sees number n+1 before n. A

@@ -367,11 +367,9 @@ void TestHttpsClient::clientCertificateRejected()
     options.keyFile = key;
 
     // Under TLS 1.3 the server rejects the certificate after the client has
-    // finished its handshake, and closes. The server drains the client's
-    // flight first (see drainAfterFatalHandshakeAlert), but the client's
-    // request can still meet the closed socket and draw an RST that hides
-    // the alert. Each attempt must be one
-    // of the two, and a few fresh connections must show the alert.
+    // finished its handshake, and the client's request can still meet the
+    // closed socket and draw an RST that hides the alert. Each attempt must
+    // be one of the two outcomes, and one of 20 connections must show the alert.
     int rejected = 0;
     for (int attempt = 0; attempt < 20 && rejected == 0; ++attempt) {
         HttpsClient client(options);

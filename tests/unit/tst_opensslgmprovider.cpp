@@ -128,12 +128,16 @@ QByteArray referenceHmacSm3(const CryptoProvider &provider, QByteArray key,
     return provider.sm3(outerPad + inner).value();
 }
 
-// Smallest sealed input for each algorithm byte: the algorithm byte, the IV
-// or nonce and the tag, with no ciphertext.
+// Returns the size of the smallest sealed input for an algorithm byte: the
+// algorithm byte, the IV or nonce and the tag, with no ciphertext.
 qsizetype minimumSealedSize(char algorithm)
 {
     return algorithm == char(0x02) ? 1 + 12 + 16 : 1 + 16 + 32;
 }
+
+// Where aeadTruncated cuts the sealed input: at a length counted from the
+// start, from the smallest valid input or from the whole input.
+enum TruncationBase { FromStart, FromMinimum, FromWhole };
 
 } // namespace
 
@@ -719,7 +723,7 @@ void TestOpenSslGmProvider::aeadLayout()
 }
 
 // With SM4-GCM the layout is 0x02 || 12-byte nonce || ciphertext || 16-byte
-// tag, and the nonce and the algorithm byte are covered by the tag.
+// tag. Damage to the nonce, the ciphertext or the tag must fail the tag check.
 void TestOpenSslGmProvider::aeadGcmLayout()
 {
     if (!m_provider->hasSm4Gcm())
@@ -807,21 +811,23 @@ void TestOpenSslGmProvider::aeadWrongKey()
 
 void TestOpenSslGmProvider::aeadTruncated_data()
 {
-    QTest::addColumn<QString>("cut");
+    QTest::addColumn<int>("base");
+    QTest::addColumn<int>("offset");
     QTest::addColumn<int>("expectedCode");
 
-    // The sealing layout depends on whether OpenSSL has SM4-GCM, so the rows
-    // name the cut and the test computes the length from the algorithm byte.
-    QTest::newRow("empty") << QStringLiteral("empty") << int(ErrorCode::InvalidInput);
-    QTest::newRow("algorithm byte only") << QStringLiteral("algorithm") << int(ErrorCode::InvalidInput);
-    QTest::newRow("one byte below minimum") << QStringLiteral("below") << int(ErrorCode::InvalidInput);
-    QTest::newRow("no ciphertext") << QStringLiteral("minimum") << int(ErrorCode::Integrity);
-    QTest::newRow("last byte missing") << QStringLiteral("last") << int(ErrorCode::Integrity);
+    // The sealing layout depends on whether OpenSSL has SM4-GCM, so the
+    // test computes the lengths from the algorithm byte.
+    QTest::newRow("empty") << int(FromStart) << 0 << int(ErrorCode::InvalidInput);
+    QTest::newRow("algorithm byte only") << int(FromStart) << 1 << int(ErrorCode::InvalidInput);
+    QTest::newRow("one byte below minimum") << int(FromMinimum) << -1 << int(ErrorCode::InvalidInput);
+    QTest::newRow("no ciphertext") << int(FromMinimum) << 0 << int(ErrorCode::Integrity);
+    QTest::newRow("last byte missing") << int(FromWhole) << -1 << int(ErrorCode::Integrity);
 }
 
 void TestOpenSslGmProvider::aeadTruncated()
 {
-    QFETCH(QString, cut);
+    QFETCH(int, base);
+    QFETCH(int, offset);
     QFETCH(int, expectedCode);
 
     const QByteArray key = m_provider->randomBytes(32).value();
@@ -829,16 +835,11 @@ void TestOpenSslGmProvider::aeadTruncated()
     const qsizetype minimum = minimumSealedSize(sealed.at(0));
     QCOMPARE(sealed.size(), minimum + 5);
 
-    qsizetype keep = 0;
-    if (cut == QLatin1String("algorithm"))
-        keep = 1;
-    else if (cut == QLatin1String("below"))
-        keep = minimum - 1;
-    else if (cut == QLatin1String("minimum"))
-        keep = minimum;
-    else if (cut == QLatin1String("last"))
-        keep = sealed.size() - 1;
-
+    qsizetype keep = offset;
+    if (base == FromMinimum)
+        keep += minimum;
+    else if (base == FromWhole)
+        keep += sealed.size();
     const gov::Result<QByteArray> opened = m_provider->sm4AeadOpen(key, "aad", sealed.left(keep));
     QVERIFY(!opened.ok());
     QCOMPARE(int(opened.error().code), expectedCode);
