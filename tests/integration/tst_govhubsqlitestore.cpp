@@ -1,9 +1,9 @@
-#include "ConnectionUrl.h"
 #include "HubConfig.h"
-#include "HubStoreSamples.h"
 #include "HubStoreFactory.h"
+#include "HubStoreSamples.h"
 #include "SqliteDatabase.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -16,9 +16,9 @@ using gov::hub::HubStore;
 using gov::hub::RecordResult;
 using gov::test::fixedAck;
 
-// The hub store on an embedded SQLite file, opened as govhub opens it: a
-// file that the earlier SQLite-only store wrote, writers on several threads
-// with a connection each, and a file from a newer govhub.
+// The hub store on an embedded SQLite file, opened as govhub opens it: files
+// of the earlier SQLite-only store, writers on several threads with a
+// connection each, a file from a newer govhub and a file that is no database.
 class TestGovHubSqliteStore : public QObject {
     Q_OBJECT
 
@@ -28,6 +28,7 @@ private slots:
     void threadsShareOneSequence();
     void sameBatchFromTwoThreads();
     void newerSchemaRejected();
+    void damagedFileNamed();
     void relayStateRoundTrip();
 
 private:
@@ -286,6 +287,31 @@ void TestGovHubSqliteStore::newerSchemaRejected()
     QVERIFY(!store);
     QCOMPARE(store.error().code, gov::ErrorCode::Unsupported);
     QVERIFY2(store.error().userText.contains(QStringLiteral("3")), qPrintable(store.error().userText));
+}
+
+void TestGovHubSqliteStore::damagedFileNamed()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+    const QByteArray content(8192, 'x');
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(content), qint64(content.size()));
+    }
+
+    gov::hub::HubConfig config;
+    config.databasePath = path;
+    gov::Result<std::unique_ptr<HubStore>> store = gov::hub::HubStoreFactory::open(config);
+    QVERIFY(!store);
+    QCOMPARE(store.error().code, gov::ErrorCode::Storage);
+    QVERIFY2(store.error().userText.contains(path), qPrintable(store.error().userText));
+    QVERIFY2(store.error().userText.contains(QStringLiteral("backup")), qPrintable(store.error().userText));
+
+    // The file is left as it was for the operator to inspect or restore.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content);
 }
 
 void TestGovHubSqliteStore::relayStateRoundTrip()
